@@ -1,0 +1,1 @@
+"""Message analysis: the Turkish-first rule analyzer, the OpenAI analyzer, business rules, evaluation."""

@@ -1,0 +1,1 @@
+"""Parsing and verifying what arrives at the webhooks."""

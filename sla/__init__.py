@@ -1,0 +1,1 @@
+"""Response-time policy: business hours, holidays and deadlines."""

@@ -1,1 +1,144 @@
-"""placeholder"""
+"""The `izer` command: the dev stack, the worker, the API, evaluation and operations."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+
+from observability import configure_logging
+from settings import Settings
+
+
+def _dev(args: argparse.Namespace) -> int:
+    from devstack import run_dev
+
+    settings = Settings()
+    configure_logging(level=settings.log_level, fmt=settings.log_format, log_file=settings.log_file)
+    return run_dev(settings)
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import worker
+
+    worker.main()
+    return 0
+
+
+def _api(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = Settings()
+    uvicorn.run("api:app", host=args.host, port=args.port or settings.port)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from analysis.policy import apply_business_rules
+
+    from analysis import evaluate as evaluation
+    from analysis import rules
+
+    settings = Settings()
+    records = evaluation.load_labeled(args.file)
+    senders = settings.business_sender_names
+    if args.analyzer == "rules":
+
+        async def analyze(message):  # type: ignore[no-untyped-def]
+            return apply_business_rules(rules.analyze(message, business_senders=senders), message)
+
+        report = asyncio.run(evaluation.evaluate(records, analyze))
+    else:
+        report = asyncio.run(_evaluate_openai(settings, records))
+    print(evaluation.format_report(report, title=f"{args.file} · analyzer {args.analyzer}"))
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    return 0
+
+
+async def _evaluate_openai(settings: Settings, records):  # type: ignore[no-untyped-def]
+    from analysis import evaluate as evaluation
+    from analysis.llm import OpenAIAnalyzer, build_client
+
+    if not settings.uses_openai:
+        raise SystemExit("OPENAI_API_KEY is not set: --analyzer openai needs it")
+    client = build_client(settings)
+    analyzer = OpenAIAnalyzer(
+        client=client, model=settings.openai_model, business_senders=settings.business_sender_names
+    )
+    try:
+        return await evaluation.evaluate(records, analyzer.analyze)
+    finally:
+        await client.close()
+
+
+def _check_config(args: argparse.Namespace) -> int:
+    """Validate the environment: settings parse, database and Temporal answer, secrets present."""
+    from pydantic import ValidationError
+
+    try:
+        settings = Settings()
+    except ValidationError as err:
+        for error in err.errors():
+            print(f"✗ {'.'.join(str(p) for p in error['loc']).upper()}: {error['msg']}")
+        return 1
+    problems = 0
+
+    def report(ok: bool, text: str) -> None:
+        nonlocal problems
+        problems += 0 if ok else 1
+        print(("✓ " if ok else "✗ ") + text)
+
+    from db.engine import make_engine, ping
+    from devstack import answers
+    from worker import response_policy
+
+    try:
+        ping(make_engine(settings.sqlalchemy_url))
+        report(True, f"database answers ({settings.sqlalchemy_url.split('@')[-1]})")
+    except Exception as err:  # noqa: BLE001 - report any failure to connect
+        report(False, f"database unreachable: {type(err).__name__}")
+    report(answers(settings.temporal_address), f"Temporal at {settings.temporal_address}")
+    try:
+        response_policy(settings)
+        report(True, f"business hours {settings.business_hours!r} in {settings.business_timezone}")
+    except ValueError as err:
+        report(False, str(err))
+    print(
+        f"• analyzer: {'openai (' + settings.openai_model + ')' if settings.uses_openai else 'rules (no OPENAI_API_KEY)'}"
+    )
+    for missing in settings.missing_secrets():
+        report(settings.env != "production", missing)
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="izer", description="İzer message pipeline")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("dev", help="start the whole stack on embedded defaults").set_defaults(run=_dev)
+    commands.add_parser("worker", help="run the Temporal worker").set_defaults(run=_worker)
+    api = commands.add_parser("api", help="run the HTTP API")
+    api.add_argument("--host", default="0.0.0.0")
+    api.add_argument("--port", type=int)
+    api.set_defaults(run=_api)
+    evaluate = commands.add_parser("evaluate", help="score an analyzer on labeled messages (JSONL)")
+    evaluate.add_argument("file")
+    evaluate.add_argument("--analyzer", choices=("rules", "openai"), default="rules")
+    evaluate.add_argument("--json", action="store_true", help="end with one JSON object on the last line")
+    evaluate.set_defaults(run=_evaluate)
+    commands.add_parser("check-config", help="validate the environment and say what is missing").set_defaults(
+        run=_check_config
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    code = args.run(args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    main()

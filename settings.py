@@ -9,8 +9,10 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 from urllib.parse import quote_plus
 
-from pydantic import BaseModel, BeforeValidator, Field, SecretStr, field_validator
+from pydantic import BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from workflows.contracts import AgentSpec, PipelineConfig
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
@@ -32,15 +34,6 @@ Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 
 CATEGORIES = ("sales", "support", "complaint", "inquiry", "technical", "general")
 PRIORITIES = ("critical", "high", "normal", "low")
-
-
-class AgentConfig(BaseModel):
-    """One agent the router may choose: where it listens and what it takes."""
-
-    name: str
-    url: str
-    categories: list[str] = Field(default_factory=list)
-    priorities: list[str] = Field(default_factory=lambda: list(PRIORITIES))
 
 
 def _split_names(value: Any) -> Any:
@@ -69,6 +62,7 @@ class Settings(BaseSettings):
     temporal_namespace: str = "default"
     temporal_task_queue: str = "izer-messages"
     temporal_ui_url: str = "http://localhost:8233"
+    public_url: str = "http://localhost:8100"
     temporal_tls_cert: str | None = None
     temporal_tls_key: str | None = None
     temporal_api_key: SecretStr | None = None
@@ -83,7 +77,7 @@ class Settings(BaseSettings):
     agent_business_workflow_url: str = "http://127.0.0.1:8093"
     agent_code_debugger_url: str = "http://127.0.0.1:8094"
     agent_hub_url: str = "http://127.0.0.1:8092"
-    extra_agents: Annotated[list[AgentConfig], NoDecode] = Field(default_factory=list)
+    extra_agents: Annotated[list[AgentSpec], NoDecode] = Field(default_factory=list)
     agent_timeout: Duration = timedelta(seconds=10)
     agent_max_attempts: int = Field(default=3, ge=1)
     agent_reply_counts_as_answer: bool = False
@@ -103,7 +97,9 @@ class Settings(BaseSettings):
     wall_clock_response_times: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["immediate", "1hour"]
     )
-    business_sender_names: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["İzer"])
+    business_sender_names: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["İzer", "İzmir Merkez"]
+    )
 
     webhook_sync_timeout: Duration = timedelta(seconds=10)
     webhook_secret: SecretStr | None = None
@@ -114,6 +110,7 @@ class Settings(BaseSettings):
     max_history_entries: int = 100
     max_text_chars: int = 4096
 
+    search_attributes: bool = True
     log_format: Literal["text", "json"] = "text"
     log_level: str = "INFO"
     log_file: str | None = None
@@ -159,21 +156,34 @@ class Settings(BaseSettings):
             "24hours": self.sla_24hours,
         }[response_time]
 
-    def agents(self) -> list[AgentConfig]:
+    def agents(self) -> list[AgentSpec]:
         """Configured extra agents first (they win on a match), then the four built-in ones."""
         return [
             *self.extra_agents,
-            AgentConfig(name="code_debugger", url=self.agent_code_debugger_url, categories=["technical"]),
-            AgentConfig(
+            AgentSpec(name="code_debugger", url=self.agent_code_debugger_url, categories=["technical"]),
+            AgentSpec(
                 name="business_workflow",
                 url=self.agent_business_workflow_url,
                 categories=["sales", "support", "complaint"],
             ),
-            AgentConfig(
+            AgentSpec(
                 name="general_purpose", url=self.agent_general_purpose_url, categories=["inquiry", "general"]
             ),
-            AgentConfig(name="agent_hub", url=self.agent_hub_url, categories=[]),
+            AgentSpec(name="agent_hub", url=self.agent_hub_url, categories=[]),
         ]
+
+    def pipeline_config(self) -> PipelineConfig:
+        return PipelineConfig(
+            use_llm=self.uses_openai,
+            agents=self.agents(),
+            hub_agent="agent_hub",
+            agent_max_attempts=self.agent_max_attempts,
+            llm_max_attempts=self.llm_max_attempts,
+            escalation_levels=self.escalation_levels,
+            escalation_growth=self.escalation_growth,
+            warn_at=self.sla_warn_at,
+            search_attributes=self.search_attributes,
+        )
 
     def missing_secrets(self) -> list[str]:
         """Secrets a public deployment needs, with what each protects."""

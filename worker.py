@@ -1,1 +1,195 @@
-"""placeholder"""
+"""The Temporal worker: builds every client once, hands them to the activity classes, runs until stopped.
+
+Run alone with `python worker.py` (production) or through `izer dev`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import httpx
+from temporalio.client import Client, TLSConfig
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
+from temporalio.worker import Worker
+
+from activities.agents import AgentActivities
+from activities.analysis import AnalysisActivities
+from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
+from activities.store import StoreActivities
+from analysis.llm import OpenAIAnalyzer, build_client
+from db.engine import init_database, make_engine, make_sessionmaker
+from observability import configure_logging
+from settings import Settings
+from sla.calendar import BusinessCalendar, load_holidays
+from workflows.message import MessageWorkflow
+
+log = logging.getLogger("izer.worker")
+
+
+async def connect(settings: Settings, *, runtime: Runtime | None = None) -> Client:
+    """A Temporal client from the settings: address, namespace, mTLS or an API key (Temporal Cloud)."""
+    tls: TLSConfig | bool = False
+    if settings.temporal_tls_cert and settings.temporal_tls_key:
+        with open(settings.temporal_tls_cert, "rb") as cert, open(settings.temporal_tls_key, "rb") as key:
+            tls = TLSConfig(client_cert=cert.read(), client_private_key=key.read())
+    api_key = settings.temporal_api_key.get_secret_value() if settings.temporal_api_key else None
+    if api_key and tls is False:
+        tls = True
+    return await Client.connect(
+        settings.temporal_address,
+        namespace=settings.temporal_namespace,
+        data_converter=pydantic_data_converter,
+        tls=tls,
+        api_key=api_key,
+        runtime=runtime,
+    )
+
+
+def response_policy(settings: Settings) -> ResponsePolicy:
+    calendar = None
+    if settings.business_hours.strip().lower() != "always":
+        calendar = BusinessCalendar.from_settings(
+            settings.business_hours, settings.business_timezone, load_holidays(settings.business_holidays)
+        )
+    return ResponsePolicy(
+        allowed={name: settings.sla_for(name) for name in ("immediate", "1hour", "4hours", "24hours")},
+        wall_clock=frozenset(settings.wall_clock_response_times),
+        calendar=calendar,
+    )
+
+
+@dataclass
+class Activities:
+    store: StoreActivities
+    analysis: AnalysisActivities
+    agents: AgentActivities
+    escalation: EscalationActivities
+
+    def all(self) -> list[object]:
+        return [
+            self.store.record_message,
+            self.store.record_analysis,
+            self.store.record_routing,
+            self.store.record_answer,
+            self.store.set_status,
+            self.analysis.analyze_message,
+            self.agents.deliver_to_agent,
+            self.escalation.compute_deadline,
+            self.escalation.escalate,
+        ]
+
+
+@asynccontextmanager
+async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
+    """Every client the activities need, built once and closed at the end."""
+    engine = make_engine(settings.sqlalchemy_url)
+    init_database(engine)
+    sessions = make_sessionmaker(engine)
+    senders = settings.business_sender_names
+    async with httpx.AsyncClient(timeout=settings.agent_timeout.total_seconds()) as http:
+        llm = None
+        if settings.uses_openai:
+            llm = OpenAIAnalyzer(
+                client=build_client(settings), model=settings.openai_model, business_senders=senders
+            )
+        try:
+            yield Activities(
+                store=StoreActivities(sessions=sessions, business_senders=senders),
+                analysis=AnalysisActivities(
+                    sessions=sessions,
+                    llm=llm,
+                    business_senders=senders,
+                    llm_max_attempts=settings.llm_max_attempts,
+                ),
+                agents=AgentActivities(http=http),
+                escalation=EscalationActivities(
+                    sessions=sessions,
+                    http=http,
+                    policy=response_policy(settings),
+                    targets=EscalationTargets(
+                        team_url=settings.escalation_webhook_url,
+                        management_url=settings.escalation_management_url,
+                        hub_url=settings.agent_hub_url,
+                        dashboard_url=settings.public_url,
+                        temporal_ui_url=settings.temporal_ui_url,
+                        namespace=settings.temporal_namespace,
+                    ),
+                ),
+            )
+        finally:
+            engine.dispose()
+
+
+def build_worker(
+    client: Client, settings: Settings, activities: Activities, executor: ThreadPoolExecutor
+) -> Worker:
+    return Worker(
+        client,
+        task_queue=settings.temporal_task_queue,
+        workflows=[MessageWorkflow],
+        activities=activities.all(),
+        activity_executor=executor,
+        max_concurrent_activities=settings.worker_max_concurrent_activities,
+        max_concurrent_workflow_tasks=settings.worker_max_concurrent_workflow_tasks,
+        max_cached_workflows=settings.worker_max_cached_workflows,
+    )
+
+
+async def serve(settings: Settings) -> None:
+    """Run the worker until SIGINT or SIGTERM, then shut it down cleanly."""
+    runtime = None
+    if settings.worker_metrics_port:
+        runtime = Runtime(
+            telemetry=TelemetryConfig(
+                metrics=PrometheusConfig(bind_address=f"0.0.0.0:{settings.worker_metrics_port}")
+            )
+        )
+    client = await connect(settings, runtime=runtime)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    with ThreadPoolExecutor(max_workers=max(8, settings.worker_max_concurrent_activities)) as executor:
+        async with build_activities(settings) as activities:
+            worker = build_worker(client, settings, activities, executor)
+            log.info(
+                "worker polling %s on %s (namespace %s, analyzer %s)",
+                settings.temporal_task_queue,
+                settings.temporal_address,
+                settings.temporal_namespace,
+                "openai" if settings.uses_openai else "rules",
+            )
+            run = asyncio.create_task(worker.run())
+            await asyncio.wait([run, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+            if not run.done():
+                await worker.shutdown()
+            await run
+
+
+def main() -> None:
+    settings = Settings()
+    configure_logging(level=settings.log_level, fmt=settings.log_format, log_file=settings.log_file)
+    code = 0
+    try:
+        asyncio.run(serve(settings))
+    except Exception:
+        log.exception("worker stopped with an error")
+        code = 1
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # The Temporal SDK can crash at interpreter exit (sdk-python#300): end with the true status instead.
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    main()

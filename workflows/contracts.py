@@ -81,14 +81,47 @@ class Analysis(AnalysisLabels):
     attempts: int = 1
 
 
+class AgentSpec(BaseModel):
+    """One agent the router may choose: where it listens and which categories and priorities it takes."""
+
+    name: str
+    url: str
+    categories: list[str] = Field(default_factory=list)
+    priorities: list[str] = Field(default_factory=lambda: ["critical", "high", "normal", "low"])
+
+
+class PipelineConfig(BaseModel):
+    """Settings a workflow needs, fixed when it starts so a later change never alters a running one."""
+
+    use_llm: bool = False
+    agents: list[AgentSpec] = Field(default_factory=list)
+    hub_agent: str = "agent_hub"
+    agent_max_attempts: int = 3
+    llm_max_attempts: int = 3
+    escalation_levels: int = 3
+    escalation_growth: float = 2.0
+    warn_at: float = 0.8
+    search_attributes: bool = True
+
+
+class MessageWorkflowInput(BaseModel):
+    message: IncomingMessage
+    config: PipelineConfig = Field(default_factory=PipelineConfig)
+
+
 class AnalyzeInput(BaseModel):
     message: IncomingMessage
     attempt: int = 1
 
 
 class RecordResult(BaseModel):
+    """The stored message, and the chat's earlier open messages its history shows answered."""
+
     database_id: int
     inserted: bool
+    answered_in_history: list[str] = Field(default_factory=list)
+    business_sender: str | None = None
+    business_replied_at: datetime | None = None
 
 
 class AgentRoute(BaseModel):
@@ -137,8 +170,9 @@ class DeadlineInput(BaseModel):
     message_id: str
     received_at: datetime
     response_time: ResponseTime
-    level: int = 0
-    previous_deadline: datetime | None = None
+    warn_at: float = 0.8
+    levels: int = 3
+    growth: float = 2.0
 
 
 class Deadline(BaseModel):
@@ -147,6 +181,7 @@ class Deadline(BaseModel):
     due_at: datetime
     warn_at: datetime | None = None
     business_hours: bool = False
+    ladder: list[datetime] = Field(default_factory=list, description="when each escalation level fires")
 
 
 class EscalateInput(BaseModel):
@@ -177,6 +212,12 @@ class RecordAnswerInput(BaseModel):
     message_id: str
     answer: AnswerSignal
     answered_at: datetime
+
+
+class StatusChange(BaseModel):
+    message_id: str
+    status: MessageState
+    escalation_level: int | None = None
 
 
 class WebhookResult(BaseModel):

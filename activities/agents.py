@@ -1,0 +1,55 @@
+"""Delivery to the agents over HTTP, with an idempotency key derived from the workflow id."""
+
+from __future__ import annotations
+
+import httpx
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from observability import AGENT_CALLS
+from workflows.contracts import AgentReply, DeliverInput
+
+RETRYABLE_STATUS = {408, 425, 429}
+
+
+class AgentActivities:
+    def __init__(self, *, http: httpx.AsyncClient) -> None:
+        self._http = http
+
+    @activity.defn
+    async def deliver_to_agent(self, params: DeliverInput) -> AgentReply:
+        """POST {url}/process; 5xx, 408, 429 and network errors are retried by Temporal, other 4xx not."""
+        route = params.route
+        body = {
+            "message": params.message.model_dump(mode="json"),
+            "analysis": params.analysis.model_dump(mode="json"),
+            "workflow_id": activity.info().workflow_id,
+        }
+        try:
+            response = await self._http.post(
+                f"{route.url.rstrip('/')}/process",
+                json=body,
+                headers={"Idempotency-Key": params.idempotency_key},
+            )
+        except httpx.HTTPError as err:
+            AGENT_CALLS.labels(agent=route.agent, outcome="unreachable").inc()
+            raise ApplicationError(
+                f"{route.agent} unreachable ({type(err).__name__})", type="AgentUnavailable"
+            ) from None
+        status = response.status_code
+        if status >= 500 or status in RETRYABLE_STATUS:
+            AGENT_CALLS.labels(agent=route.agent, outcome="retryable_error").inc()
+            raise ApplicationError(f"{route.agent} answered HTTP {status}", type="AgentUnavailable")
+        if status >= 400:
+            AGENT_CALLS.labels(agent=route.agent, outcome="rejected").inc()
+            raise ApplicationError(
+                f"{route.agent} rejected the message: HTTP {status}", type="AgentRejected", non_retryable=True
+            )
+        AGENT_CALLS.labels(agent=route.agent, outcome="ok").inc()
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = {"text": response.text[:2000]}
+        return AgentReply(
+            status_code=status, body=payload if isinstance(payload, dict) else {"body": payload}
+        )

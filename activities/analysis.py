@@ -1,0 +1,70 @@
+"""The analysis activity: the LLM when configured, the rule analyzer otherwise or when the LLM fails."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+
+from analysis.policy import apply_business_rules
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from analysis import rules
+from analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
+from db import store
+from observability import ANALYSES, ANALYZER_LATENCY
+from workflows.contracts import Analysis, AnalyzeInput, IncomingMessage
+
+log = logging.getLogger(__name__)
+
+
+class AnalysisActivities:
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        llm: OpenAIAnalyzer | None,
+        business_senders: Sequence[str],
+        llm_max_attempts: int,
+    ) -> None:
+        self._sessions = sessions
+        self._llm = llm
+        self._business_senders = tuple(business_senders)
+        self._llm_max_attempts = llm_max_attempts
+
+    @activity.defn
+    async def analyze_message(self, params: AnalyzeInput) -> Analysis:
+        """Analyze, then apply the business rules (important customers, critical groups, safety)."""
+        message = params.message
+        floor, reason = await asyncio.to_thread(self._priority_floor, message)
+        analysis = await self._labels(message)
+        result = apply_business_rules(analysis, message, minimum_priority=floor, minimum_reason=reason)
+        ANALYSES.labels(analyzer=result.analyzer, degraded=str(result.degraded).lower()).inc()
+        return result
+
+    async def _labels(self, message: IncomingMessage) -> Analysis:
+        if self._llm is None:
+            with ANALYZER_LATENCY.labels(analyzer="rules").time():
+                return rules.analyze(message, business_senders=self._business_senders)
+        attempt = activity.info().attempt
+        try:
+            with ANALYZER_LATENCY.labels(analyzer="openai").time():
+                analysis = await self._llm.analyze(message)
+            return analysis.model_copy(update={"attempts": attempt})
+        except LLMRetryableError as err:
+            if attempt < self._llm_max_attempts:
+                raise ApplicationError(
+                    f"LLM unavailable ({err.reason}), attempt {attempt} of {self._llm_max_attempts}",
+                    type="LLMUnavailable",
+                ) from None
+            log.warning("LLM failed %d times (%s): analyzing with the rules", attempt, err.reason)
+        except LLMPermanentError as err:
+            log.warning("LLM answer unusable (%s): analyzing with the rules", err.reason)
+        fallback = rules.analyze(message, business_senders=self._business_senders)
+        return fallback.model_copy(update={"degraded": True, "attempts": attempt})
+
+    def _priority_floor(self, message: IncomingMessage) -> tuple[str | None, str | None]:
+        with self._sessions() as session:
+            return store.priority_floor(session, message)

@@ -1,0 +1,63 @@
+"""Database activities: synchronous, run in the worker's thread pool, idempotent by unique keys."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio import activity
+
+from db import store
+from workflows.contracts import (
+    AnswerSignal,
+    IncomingMessage,
+    RecordAnalysisInput,
+    RecordAnswerInput,
+    RecordResult,
+    RecordRoutingInput,
+    StatusChange,
+)
+
+
+class StoreActivities:
+    def __init__(self, *, sessions: sessionmaker[Session], business_senders: Sequence[str]) -> None:
+        self._sessions = sessions
+        self._business_senders = tuple(business_senders)
+
+    @activity.defn
+    def record_message(self, message: IncomingMessage) -> RecordResult:
+        """Store the message and its history; mark earlier messages its history shows answered."""
+        with self._sessions() as session:
+            result = store.record_message(
+                session,
+                message,
+                workflow_id=activity.info().workflow_id or "",
+                business_senders=self._business_senders,
+            )
+            if result.business_replied_at is not None:
+                answer = AnswerSignal(answered_by=result.business_sender or "business", source="history")
+                for message_id in result.answered_in_history:
+                    store.record_answer(session, message_id, answer, result.business_replied_at)
+        return result
+
+    @activity.defn
+    def record_analysis(self, params: RecordAnalysisInput) -> None:
+        with self._sessions() as session:
+            store.record_analysis(session, params.message_id, params.analysis)
+
+    @activity.defn
+    def record_routing(self, params: RecordRoutingInput) -> None:
+        with self._sessions() as session:
+            store.record_routing(session, params.message_id, params.routing)
+
+    @activity.defn
+    def record_answer(self, params: RecordAnswerInput) -> None:
+        with self._sessions() as session:
+            store.record_answer(session, params.message_id, params.answer, params.answered_at)
+
+    @activity.defn
+    def set_status(self, params: StatusChange) -> None:
+        with self._sessions() as session:
+            store.set_status(
+                session, params.message_id, params.status, escalation_level=params.escalation_level
+            )

@@ -1,0 +1,390 @@
+"""Domain vocabulary of the rule analyzer: Turkish first, English second, WhatsApp spelling tolerated.
+
+Entries are folded like messages (see :mod:`analysis.text`): write them with or without diacritics.
+``word*`` is a stem (any suffix), ``a b`` a phrase, ``a ~ b`` a phrase with up to three words between,
+``re:`` a raw pattern over keys. Continuous tenses are written ``-iyo*`` because WhatsApp drops the r.
+"""
+
+from __future__ import annotations
+
+from analysis.text import TYPOS, Terms
+
+# --- critical: safety -------------------------------------------------------------------------
+FIRE = Terms(
+    "duman*", "alev*", "yangin*", "tutustu*", "tutusa*", "yanik koku*", "yanik kok*", "smoke*", "smoking",
+    "flame*", "fire", "on fire", "caught fire", "explod*", "explosion", "burning smell", "smell* ~ burn*",
+    "burnt smell", "patlama riski", "kivilcim* ~ cikti*", "kivilcim* ~ cikiyo*",
+)
+HEAT = Terms(
+    "yandi", "yaniyo*", "yanmis*", "yanmaya", "yanarak", "burning", "burnt", "burned", "melt*", "eridi",
+    "erimis*", "kivilcim*", "spark", "sparks", "sparking", "sisti", "sismis*", "siskin*", "sisme*",
+    "swollen", "swelling", "swell*", "bulging", "patladi", "asiri isin*", "cok isin*",
+    "overheat*", "hot to the touch", "too hot", "very hot", "cok sicak", "asiri sicak",
+)
+POWER_PART = Terms(
+    "batarya*", "bataria*", "baterya*", "pil", "pili*", "sarj*", "adaptor*", "kablo*", "soket*", "priz*",
+    "battery", "batteries", "charger*", "charging", "cable*", "plug*", "socket*", "outlet", "controller*",
+    "kontrolcu*", "beyin",
+)
+LIGHT = Terms("isik*", "isig*", "lamba*", "led", "ledi*", "light*", "gosterge*", "uyari isig*", "ikaz*")
+_BRAKES = ("fren*", "brake*", "balata*")
+_BRAKE_FAILS = (
+    "tutmuyo*", "tutmadi*", "tutmaz", "tutmiyo*", "calismiyo*", "calismadi*", "bosa*", "bosaldi*", "koptu*",
+    "kirildi*", "gitti", "durduramiyo*", "duramiyo*", "fail*", "not work*", "dont work*", "doesnt work*",
+    "arent work*", "isnt work*", "stopped work*", "no longer work*", "gone", "snapped", "broke", "broken",
+)
+BRAKE_FAILURE = Terms(
+    *(f"{brake} ~ {fail}" for brake in _BRAKES for fail in _BRAKE_FAILS),
+    "no brakes", "frensiz kal*", "lost my brakes", "lost the brakes", "durduramadim", "couldnt stop",
+    "cant stop", "cannot stop", "wont stop", "duramiyo*",
+)
+PARTIAL = Terms(
+    "biraz", "tam", "pek", "eskisi gibi", "zayif*", "a bit", "slightly", "not as", "weak*", "as well as",
+    "ayar*", "adjust*", "ses*", "noise", "squeak*", "gicirti*",
+)
+_STRUCTURES = ("kadro*", "catal*", "gidon*", "frame", "fork", "handlebar*", "jant tel*", "aks*", "axle")
+_STRUCTURE_FAILS = ("catla*", "kirildi*", "koptu*", "ayrildi*", "crack*", "snapped", "broke", "broken")
+STRUCTURE_FAILURE = Terms(
+    *(f"{part} ~ {fail}" for part in _STRUCTURES for fail in _STRUCTURE_FAILS),
+    "tekerlek* ~ cikti*", "teker* ~ firladi*", "wheel* came off", "wheel* ~ fell off",
+)
+RUNAWAY = Terms(
+    "kendi kendine hizlan*", "kendi kendine gidiyo*", "gaz* takili kal*", "throttle* stuck",
+    "accelerat* by itself", "accelerat* on its own", "wont stop accelerat*",
+)
+INJURY = Terms(
+    "kaza", "kazaya", "kazada", "kazadan", "kazasi", "kazayi", "kazalar", "kaza yaptim", "yaralan*",
+    "yarali*", "kaniyo*", "kanama*", "hastane*", "ambulans*", "dustum", "dustuk", "bisikletten dus*",
+    "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*", "bacagim kirildi*", "bilegim kirildi*",
+    r"re:(?:oglum|kizim|cocugum|esim|annem|babam|arkadasim|kuryemiz|kurye|musterimiz) (?:[a-z]+ ){0,3}dustu",
+    "accident", "collision", "hit by a", "injur*", "hurt", "bleeding", "hospital", "ambulance",
+    "fell off my", "fell off the bike", "fell off his", "fell off her", "i fell", "we fell", "he fell",
+    "she fell", "fell down", "broke my arm", "broke my leg", "broke my wrist", "knocked off", "was hit",
+    "got hit", "crashed into", "i crashed", "we crashed", "bike crash*",
+)
+HYPOTHETICAL = Terms(
+    "sigorta*", "insurance", "in case", "olursa", "durumunda", "halinde", "police", "policy", "ne olur",
+    "what happens if", "what if",
+)
+
+# --- critical: stranded customer --------------------------------------------------------------
+STRANDED = Terms(
+    "yolda kaldi*", "yolda kalmis*", "yari yolda", "yolun ortasinda", "ortada kaldi*", "ortada kaldik",
+    "mahsur*", "eve donemiyo*", "geri donemiyo*", "donemiyoruz", "donemiyorum", "eve nasil donece*",
+    "nasil donece*", "stranded", "stuck on the road", "stuck on a road", "stuck on the side", "stuck in the middle",
+    "stuck on the trail", "stuck on a trail", "middle of nowhere", "cant get home", "cant get back",
+    "cannot get home", "cannot get back", "no way to get back", "no way back", "far from home",
+    "miles from home", "km from home", "side of the road", "roadside",
+)
+BREAKDOWN = Terms(
+    "bozuldu*", "ariza yapti*", "patladi", "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
+    "koptu", "kirildi", "broke down", "broken down", "died", "dead", "battery ran out", "ran out of battery",
+    "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
+    "flat tire", "puncture*",
+)
+FAR_AWAY = Terms(
+    "uzak*", "oteye", "otede", "away", "far", "middle", "ortasinda", "halfway", "yari yol*", "dagda",
+    "dag yolu*", "koyde", "yolda", "yoldayi*", "road", "highway", "trail", "otoyol*", "sehir disi*",
+    "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away",
+)
+
+# --- critical: legal --------------------------------------------------------------------------
+LEGAL = Terms(
+    "avukat*", "dava", "davaci*", "dava ac*", "davalik", "mahkeme*", "hakem heyet*", "tuketici hakem*",
+    "tuketici mahkeme*", "tuketici haklari*", "savcilik*", "suc duyuru*", "ihtarname*", "noter*",
+    "yasal yol*", "yasal islem*", "yasal haklari*", "hukuki*", "hukuk yolu*", "cimer*", "lawyer*",
+    "attorney*", "solicitor*", "sue", "suing", "sued", "lawsuit*", "legal action", "legal steps",
+    "take legal", "court", "consumer protection", "small claims", "consumer rights",
+)
+
+# --- time pressure, calm-down and follow-ups --------------------------------------------------
+NO_RUSH = Terms(
+    "acil degil*", "acil bi sey degil", "acil bir sey degil", "aceles* yok", "acele yok", "acele etmeyin",
+    "acelesi olmayan", "musait oldugunuzda", "musait oldugunda", "vaktiniz olunca", "vaktiniz oldugunda",
+    "zamaniniz oldugunda", "bos vaktiniz*", "no rush", "no hurry", "not urgent", "non urgent",
+    "whenever you can", "when you have time", "when you get a chance", "at your convenience",
+    "no pressure", "not in a hurry", "in no hurry", "not time sensitive", "zamani gelince",
+)
+URGENT = Terms(
+    "acil*", "acill*", "hemen", "derhal", "ivedi*", "asap", "urgent*", "immediately", "right away",
+    "right now", "as soon as possible", "emergency", "hurry", "acele*",
+)
+TODAY = Terms(
+    "bugun", "bugunku", "bu aksam", "bu gece", "aksama kadar", "oglene kadar", "birazdan", "today", "tonight",
+    "this evening", "this afternoon", "within an hour", "in an hour", "1 saat icinde", "bir saat icinde",
+)
+DEADLINE = Terms(
+    "kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*",
+    "edilmezse", "olmazsa", "yoksa", "otherwise", "unless", "deadline", "son gun", "teslim",
+)
+JOKING = Terms("lol", "haha*", "hehe*", "jk", "kidding", "sakaya*", "saka saka", "xd", "sjsj*", "ahah*")
+FOLLOWUP = Terms(
+    "hala cevap*", "cevap yok", "cevap ver*", "cevap alama*", "cevap gelmedi", "donus yok", "donus yap*",
+    "geri donus*", "donen yok", "donmuyo*", "kimse don*", "kimse cevap*", "kimse ilgilen*", "ses yok",
+    "ses seda yok", "haber yok", "hala haber*", "hala bekli*", "bekliyorum", "bekliyoruz", "gundur yaziyo*",
+    "tekrar yaziyo*", "yine yaziyo*", "son kez yaziyo*", "kac kere yaz*", "kac kez yaz*",
+    "yazdim ~ cevap*", "ulasamiyo*", "ulasamadi*", "muhatap*", "yanit*", "ne oldu", "still waiting",
+    "any update*", "any news", "no reply", "no response", "no answer", "nobody answer*", "nobody repl*",
+    "no one answer*", "no one repl*", "no one got back", "nobody got back", "havent heard", "not heard back",
+    "ignored", "ignoring", "anyone there", "is anyone there",
+)
+RECURRENCE = Terms(
+    "yine*", "gene", "tekrar*", "aynisi", "ayni sey*", "ayni sorun*", "ayni ariza*", "hala ayni*",
+    "again", "same problem", "same issue", "same thing", "still the same", "happened again", "back again",
+)
+
+# --- large B2B order at risk ------------------------------------------------------------------
+B2B = Terms(
+    "bayi*", "distributor*", "distribut*", "dealer*", "toptan*", "wholesale", "kurumsal*", "corporate",
+    "filo*", "fleet*", "firma*", "sirket*", "company", "gmbh", "ltd", "retail*", "partner*", "acente*",
+    "bulk", "units", "unit",
+)
+SOFT_RISK = Terms(
+    "baska marka*", "baska firma*", "baska tedarik*", "baska yere", "another supplier", "another brand",
+    "go elsewhere", "elsewhere", "zorunda kal*", "otherwise", "unless", "olmazsa", "aksi halde",
+    "bu hafta", "this week", "hafta sonuna kadar", "by friday", "by monday", "deadline",
+)
+CANCEL_RISK = Terms(
+    "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
+    "back out", "vazgec*",
+)
+QUANTITY = Terms(
+    r"re:\d+ (?:[a-z]+ ){0,2}(?:adet|tane|unit[a-z]*|pcs|piece[a-z]*|bisiklet[a-z]*|ebike[a-z]*|bike[a-z]*|"
+    r"e bike[a-z]*|koli|kask[a-z]*|kilit[a-z]*|lastik[a-z]*|batarya[a-z]*|scooter[a-z]*|helmet[a-z]*|lock[a-z]*|"
+    r"tyre[a-z]*|tire[a-z]*|tube[a-z]*|batter[a-z]*|charger[a-z]*|set[a-z]*|cargo bike[a-z]*)",
+)
+
+# --- money: double charge ---------------------------------------------------------------------
+DOUBLE_CHARGE = Terms(
+    "iki kere cekil*", "iki kez cekil*", "2 kere cekil*", "2 kez cekil*", "cift cekim*", "mukerrer*",
+    "fazladan cek*", "fazladan cikti*", "charged twice", "double charg*", "charged me twice", "billed twice",
+    "twice for", "fazla cekil*",
+)
+
+# --- complaint --------------------------------------------------------------------------------
+COMPLAINT_STRONG = Terms(
+    "rezalet*", "berbat*", "felaket*", "skandal*", "sacmalik*", "utanmiyo*", "utanc*", "ayip*", "yaziklar*",
+    "kabul edilemez*", "memnun degil*", "memnun kalmadim", "hayal kirikligi*", "sikayet*", "sikayetvar*",
+    "tatmin etmedi*", "ne arayan var ne soran", "kimse ilgilenmiyo*", "muhatap bulam*", "param cope*",
+    "paramizi cope*", "paramin karsiligi*", "paramı geri", "paramı iade", "parami geri*", "dolandir*",
+    "magdur*", "sorumlusu kim", "kim karsilayacak", "kim odeyecek", "hesabini soraca*", "hesap soraca*",
+    "bir daha asla", "bir daha almam", "bir daha gelmem", "almayacagim", "tavsiye etmiyorum",
+    "alisveris yapmiyo*", "alisveris yapmam", "kotu yorum*", "yorum yazaca*", "yorum yaz*", "yildiz ver*",
+    "google yorum*", "bu nasil is", "bu ne bicim", "nasil bir hizmet", "rezil*", "unacceptable", "worst",
+    "terrible", "awful", "horrible", "disgusting", "ridiculous", "rude", "filthy", "scam*", "rip off",
+    "ripped off", "never again", "disappoint*", "complain*", "complaint*", "1 star", "one star", "tripadvisor",
+    "google review", "bad review", "leave a review", "leaving a review", "money back", "refund me",
+    "give my money", "dispute*", "disputing", "chargeback", "fed up", "waste of money", "pathetic",
+    "not acceptable", "shame on", "lied", "lying", "blame", "para almak icin", "kesinti yap*",
+    "odemeyi kes*", "odeme yapmayaca*", "sozlesme* ~ ihlal*", "breach",
+)
+DAMAGED_ON_ARRIVAL = Terms(
+    "ezik geldi", "kirik geldi", "hasarli geldi", "yirtik geldi", "bozuk geldi", "cizik geldi",
+    "eksik parca* geldi", "arrived damaged", "arrived broken", "arrived scratched", "came damaged",
+    "came broken", "damaged in transit", "damaged on arrival", "damaged box", "kutu* ezik*", "kutusu hasar*",
+    "box was crushed", "box was damaged",
+)
+COMPLAINT_WEAK = Terms(
+    "kotu", "kotuydu", "saygisiz*", "ilgisiz*", "cizik*", "cizilmis*", "hasar*", "zarar*", "damage*", "damaged", "scratch*", "dented", "hala gelmedi",
+    "hala yok", "haftadir", "aydir", "gundur ~ bekli*", "nobody answers", "no one answers",
+    "was already there", "keep my", "kept my", "yoktu", "beni hic", "not happy", "unhappy",
+)
+REPEAT_ORDINAL = Terms(
+    r"re:\d+nci (?:kez|kere|defa|sefer)", "ikinci kez", "ikinci kere", "ucuncu kez", "ucuncu kere",
+    "dorduncu kez", "kacinci kez", "kacinci kere", "second time", "third time", "fourth time", "again and again",
+)
+
+# --- technical --------------------------------------------------------------------------------
+PART = Terms(
+    "fren*", "balata*", "disk*", "kaliper*", "vites*", "aktarici*", "aktarma*", "zincir*", "disli*",
+    "aynakol*", "kaset*", "pedal*", "krank*", "orta gobek*", "gobe*", "jant*", "lastik*", "ic lastik*",
+    "sibop*", "supap*", "tekerlek*", "teker*", "jant tel*", "gidon*", "sele*", "kadro*", "amortisor*",
+    "suspansiyon*", "catal*", "fari*", "zil*", "batarya*", "baterya*", "pil", "pili*", "sarj*",
+    "adaptor*", "motor*", "ekran*", "display*", "kumanda*", "sensor*", "kablo*", "soket*", "konnektor*",
+    "gaz kolu*", "brake*", "pad", "pads", "disc*", "caliper*", "gear*", "derailleur*", "shifter*",
+    "chain*", "cassette*", "sprocket*", "pedal*", "crank*", "bottom bracket*", "hub*", "wheel*", "rim*",
+    "tyre*", "tire*", "tube*", "valve*", "spoke*", "handlebar*", "saddle*", "seat post*", "seatpost*",
+    "frame*", "fork*", "suspension*", "shock*", "battery", "batteries", "charger*", "motor*", "screen*",
+    "controller*", "sensor*", "cable*", "connector*", "throttle*", "pedal assist*", "assist*", "destek*",
+    "kiox", "bosch", "bafang", "shimano", "sram",
+)
+DEFECT = Terms(
+    "ariza*", "arizali*", "bozuk*", "bozuldu*", "calismiyo*", "calismaz*", "acilmiyo*", "kapaniyo*",
+    "kesiyo*", "kesildi*", "hata*", r"re:e\d{1,3}", "error*", r"re:err? ?\d{1,3}", "ses geliyo*",
+    "ses yapiyo*", "ses cikariyo*", "sesi var", "garip ses*", "tikirti*", "gicirti*", "takirti*", "cizirti*",
+    "kayiyo*", "kaciriyo*", "atliyo*", "atlatiyo*", "vites* atla*", "vites* kacir*", "zincir* atiyo*", "zincir* cikiyo*", "yerinden cikiyo*", "zincir* dusuyo*",
+    "lastik* ~ iniyo*", "hava* ~ iniyo*", "lastik* indi", "hava kaciriyo*", "patladi*",
+    "patlak*", "sizdiriyo*", "sizinti*", "egri*", "egildi*", "kirildi*", "kirik*", "gevsek*", "gevsedi*",
+    "bosluk yap*", "surtuyo*", "tutmuyo*", "sarj olmuyo*", "sarj almiyo*", "sarj etmiyo*", "dolmuyo*",
+    "isiniyo*", "titriyo*", "sallaniyo*", "coktu*", "sikisti*", "takiliyo*", "gecmiyo*", "normal mi",
+    "uyari isig*", "ikaz*", "yanip sonuyo*", "warning light*", "blinking", "flashing", "sorun*", "problem*", "kalibr*", "ayari*", "ayar yap*", "desteg* kes*", "eskisi kadar", "menzil* dus*", "dustu",
+    "not working", "doesnt work*", "dont work*", "wont*", "broken", "broke", "fault*", "issue*", "noise*",
+    "click*", "squeak*", "grind*", "rattl*", "slip*", "skip*", "falls off", "falling off", "fell off",
+    "flat", "puncture*", "leak*", "bent", "crack*", "loose", "wobbl*", "rub*", "stuck", "cuts out",
+    "cutting out", "cut out", "dies", "shuts off", "turns off", "not charging", "overheat*", "calibrat*",
+    "adjust*", "weird", "strange", "kicks in late", "lag", "lagging", "drain*", "range dropped",
+)
+BLOCKING = Terms(
+    r"re:calismiyo[a-z]*(?! mu)", "calismaz oldu", r"re:acilmiyo[a-z]*(?! mu)", "binemiyo*", "kullanamiyo*",
+    "kullanilamaz*", "hareket etmiyo*", "sarj olmuyo*", "sarj almiyo*", "hic gitmiyo*", "tepki vermiyo*",
+    "kilitlendi*", "takili kaldi*", "donuyo*", "dondu", "olu", "wont start", "wont turn on", "doesnt turn on",
+    "not turning on", "dead", "not working", "doesnt work*", "dont work*", "stopped working", "wont go",
+    "wont move", "cant ride", "cannot ride", "unusable", "stuck on", "frozen", "freezes", "not charging",
+    "wont charge", "doesnt charge", "unrideable", "cant use", "cannot use", "wont engage", "wont work",
+    "wont power*", "no power", "doesnt respond", "not responding", "hic calismiyo*", "hic acilmiyo*",
+    "gidemiyo*",
+)
+RIDEABLE = Terms("still rideable", "still ride", "binilebiliyo*", "kullanabiliyo*", "idare ediyo*")
+
+# --- support ----------------------------------------------------------------------------------
+SUPPORT = Terms(
+    "siparis*", "kargo*", "takip*", "teslimat*", "teslim*", "fatura*", "irsaliye*", "garanti*", "iade*",
+    "randevu*", "servis*", "bakim*", "bakima", "kiraladig*", "kiraladim*", "rezervasyon*", "depozito*",
+    "odeme*", "cekilmis*", "cekildi*", "iptal*", "sozlesme*", "rapor*", "hazir mi", "hazir olur",
+    "ne zaman hazir", "ne zaman gelir", "ne zaman yatar", "uzat*", "degistir*", "guncelle*", "seri numara*",
+    "sevkiyat*", "gelmedi*", "ulasmadi*", "yatmadi*", "order*", "track*", "delivery*", "deliver*",
+    "shipping", "shipment*", "invoice*", "receipt*", "warranty", "refund*", "return*", "exchange",
+    "appointment*", "booking*", "booked", "reservation*", "extend*", "deposit*", "charged", "payment*",
+    "confirmation*", "ticket*", "dropped it off", "dropped off", "ready", "pickup", "pick them up",
+    "reschedule*", "contract*", "report*", "never arrived", "hasnt arrived", "didnt arrive", "late",
+    "check", "checkup", "check up", "kontrol*", "ilk bakim*", "periyodik bakim*", "tamir*", "repair*",
+    "sifre*", "unuttum", "kaybettim", "forgot", "lost my",
+)
+OWNERSHIP = Terms(
+    "siparisim*", "faturam*", "randevum*", "rezervasyonum*", "bisikletim*", "bisikletimiz*", "aldigim*",
+    "aldigimiz*", "aldim", "kiraladig*", "kiraladim*", "siparis ettig*", "verdigim*", "verdigimiz*",
+    "teslim ettim", "biraktim", "odedim", "odedig*", "my order*", "my rental*", "my booking*", "my bike*",
+    "my reservation*", "my invoice*", "my deposit*", "my appointment*", "my ebike*", "my repair*",
+    "i booked", "we booked", "i ordered", "we ordered", "i rented", "we rented", "i bought", "we bought",
+    "dropped it off", "booking", "ticket", r"re:r \d+", "servisten aldig*", "servisteki*", "serviste",
+)
+# --- sales ------------------------------------------------------------------------------------
+SALES_STRONG = Terms(
+    r"re:(?<!randevu )(?<!bilgi )(?<!destek )(?<!servis )(?<!haber )almak isti[a-z]*", "almayi dusun*", "alacagim", "alacagiz", "alicam", "alcam", "alirsam",
+    "alirim", "satin al*", "siparis ver*", "siparis gec*", "siparis vermek", "teklif*", "bayi olmak",
+    "bayiniz olmak", "bayilik*", "bayi sart*", "iskonto*", "takas*", "son fiyat*", "ne onerirsiniz",
+    "onerir misiniz", "onerebilir misiniz", "ne tavsiye*", "kararsiz*", "paket fiyat*", "odeme hazir",
+    "ayirt*", "ayirir misiniz", "ayirabilir misiniz", "want to buy", "like to buy", "looking to buy",
+    "buying", "purchase*", "quote*", "quotation*", "want to order", "like to order", "to order",
+    "next order", "place an order", "reserve it", "id like to reserve", "trade in", "wholesale",
+    "interested in buying", "what do you recommend", "recommend*", "wholesale rental rates", "looking for a",
+    "looking for an", "looking for something", "budget*", "butce*", r"re:under \d+k?", "arıyorum", "ariyoruz",
+)
+SALES = Terms(
+    "fiyat*", "taksit*", "indirim*", "nakit", "pazarlik*", "kampanya*", "butce*", "uygun fiyat*", "tavsiye*",
+    "oneri*", "hangisi*", "hangsi*", "hangi*", "bakiyorum", "lazim", "toptan*", "kurumsal*", "buy", "budget",
+    "deal", "discount*", "financing", "installment*", "pay by", "price*", "rates", "lead time", "how much for",
+    "which one", "interested", "available", "model*",
+)
+# --- inquiry ----------------------------------------------------------------------------------
+INQUIRY = Terms(
+    "nerede*", "nerde*", "neresi*", "konum*", "adres*", "acik mi", "acik misiniz", "acikmisiniz", "kaca kadar",
+    "kacta acil*", "kacta kapan*", "calisma saat*", "mesai*", "subeniz*", "sube*", "var mi", "var mu",
+    "yapiyo musunuz", "yapiyor musunuz", "satiyo* musunuz", "kiraliyo* musunuz", "ne kadar", "kac km",
+    "kac yas*", "yasindan", "fiyat liste*", "ucret*", "kimlik*", "ehliyet*", "devam ediyo* mu", "tur",
+    "turlar*", "bilgi*", "merak*", "ogrenmek isti*", "gerekiyo* mu", "lazim mi", "hangi marka*", "kac para",
+    "where", "location", "address", "opening hours", "hours", "open", "close", "closing",
+    "do you have", "do you offer", "do you sell", "do you rent", "do you do", "is there", "are there",
+    "can i bring", "how much", "how far", "how many", "how long", "max", "maximum", "weight", "limit",
+    "price list", "prices", "wondering", "info", "information", "policy", "do i need", "near",
+    "minimum age", "what are", "whats", "is it near", "stok*", "stock*", "fiyatlar*", "nedir", "dahil mi",
+    "dahil*", "included", "include", "sigorta*", "insurance", "colour*", "color*", "renk*", "renkler*",
+)
+QUESTION = Terms(
+    "what", "which", "how", "when", "hangi*", "nasil", "kac", "ne zaman", "neler", "nedir", "ne", "mi", "mu",
+    "misiniz", "musunuz", "var mi",
+)
+"""Question words: a question with nothing more specific is an inquiry."""
+REQUEST = Terms(
+    "misiniz", "musunuz", "miyim", "miyiz", "lutfen", "rica*", "isti*", "would like", "id like", "need", "lazim",
+    "can you", "could you", "please", "want", "gerek*", r"re:[a-z]+ebilir", r"re:[a-z]+abilir",
+)
+"""Asking for something: praise that asks for nothing is not a request."""
+RENTAL = Terms("kirala*", "kiralik*", "rental*", "rent", "renting", "hire")
+
+# --- general: greetings, thanks, wishes, closings, spam, wrong number, tests ----------------------
+GREETING = Terms(
+    "merhaba*", "mrb", "mrhaba", "slm", "selam*", "selamun aleykum", "gunaydin", "iyi aksamlar", "iyi gunler",
+    "tunaydin", "hi", "hello", "hey", "hiya", "good morning", "good afternoon", "good evening", "dear",
+    "arkadaslar", "herkese", "hocam", "abi", "abla", "hanim", "bey", "everyone", "all", "team", "ekibi",
+)
+THANKS = Terms(
+    "tesekkur*", "tsk", "tsklr", "tesk*", "sagol*", "sagolun", "eyvallah", "eyw", "thanks", "thank you",
+    "thank u", "thx", "ty", "tnx", "cheers", "much appreciated", "appreciate it", "rica ederim",
+)
+WISHES = Terms(
+    "iyi bayramlar", "bayraminiz*", "mutlu yillar", "yeni yiliniz*", "iyi calismalar", "kolay gelsin",
+    "bereketli*", "hayirli*", "bol satis*", "happy new year", "happy holidays", "merry christmas",
+    "have a nice day", "have a great*", "good luck", "congrat*", "tebrik*", "iyi tatiller", "iyi hafta sonlari",
+)
+POSITIVE = Terms(
+    "harika*", "super", "mukemmel*", "muhtesem*", "cok guzel*", "memnun kaldi*", r"re:memnun(?:um|uz)?(?! degil)",
+    "bayildi*", "begendi*", "amazing", "great", "awesome", "perfect", "wonderful", "fantastic", "excellent",
+    "love*", "enjoyed", "brilliant", "lovely", "nice", "cok iyi", "iyiydi", r"re:(?<!not )(?<!nt )happy",
+    "ellerinize saglik", "elinize saglik", "eline saglik", "emeginize saglik", "tesekkur ederiz", "helal olsun",
+)
+CLOSING = Terms(
+    "tamam*", "tmm", "tamamdir", "ok", "okay", "okey", "oke", "okie", "peki", "anladim", "anlasildi",
+    "olur", "tabi", "tabii", "cozuldu", "sorun cozuldu", "duzeldi", "halloldu", "gorusuruz", "kolay gelsin",
+    "iyi gunler", "iyi aksamlar", "iyi calismalar", "got it", "great", "perfect", "sure", "alright", "cool",
+    "noted", "resolved", "sorted", "works now", "fixed", "all good", "see you", "bye", "super",
+)
+WRONG_NUMBER = Terms(
+    "yanlis kisi*", "yanlis numara*", "yanlislikla", "yanlis attim", "yanlis yere", "wrong number",
+    "wrong chat", "wrong person", "sorry wrong", "not for you",
+)
+TEST = Terms("test*", "deneme*", "testing")
+TEST_FILLER = Terms(r"re:\d+", "mesaj*", "message*", "msg", "ignore", "ignore this", "bu", "this", "is", "a")
+SPAM = Terms(
+    "kripto*", "kazanc*", "garantili kazanc*", "bahis*", "casino*", "kumar*", "ilk 100 kisi*", "katilin",
+    "takipci*", "followers", "grow your", "dm for", "click here", "tikla*", "crypto*", "bitcoin",
+    "investment opportunit*", "yatirim firsat*", "kredi basvuru*", "lottery", "kazandiniz", "hediye ceki*",
+    "congratulations you", "limited offer", "join our", "grubumuza", "kanalimiza", "subscribe",
+    "manufacturer*", "ureticisi*", "ureticiyiz", "real followers", "we can grow", "our catalogue",
+    "our catalog", "katalogumuz*", "seo hizmet*", "web siteniz*",
+)
+SPAM_WEAK = Terms(
+    "dear sir*", "sir madam", "leading", "catalogue", "catalog", "please find", "cooperation", "our products",
+    "we offer", "ucretsiz", "free", "per day", "earn", "profit*", "seo", "loan*", "winner", "sinirli sure*",
+    "attached", "ekte", "gunluk yuzde", "garantili",
+)
+
+STOPWORDS = frozenset(
+    {
+        "ve", "ile", "bir", "bi", "bu", "su", "o", "da", "de", "ki", "mi", "mu", "ne", "ya", "ama", "fakat",
+        "icin", "cok", "daha", "en", "gibi", "kadar", "sonra", "once", "her", "hic", "hep", "hem", "ben",
+        "sen", "biz", "siz", "onlar", "bana", "beni", "size", "sizin", "sizi", "sizden", "bizim", "benim",
+        "var", "yok", "misiniz", "musunuz", "miyim", "miyiz", "misin", "musun", "acaba", "lutfen",
+        "rica", "ederim", "ediyorum", "ederiz", "olarak", "olur", "oldu", "olan", "olsun", "simdi", "zaten",
+        "bile", "diye", "icinde", "uzere", "yani", "iste", "sey", "bunu", "buna", "bunun", "onu", "ona",
+        "nasil", "neden", "niye", "hangi", "kim", "kac", "degil", "evet", "hayir", "yine",
+        "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by",
+        "is", "are", "was", "were", "be", "been", "am", "im", "i", "me", "my", "we", "our", "us", "you",
+        "your", "it", "its", "this", "that", "these", "those", "there", "here", "do", "does", "did", "have",
+        "has", "had", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "if",
+        "so", "as", "not", "no", "yes", "please", "just", "also", "very", "what", "when", "where", "which",
+        "who", "how", "why", "any", "some", "all", "about", "up", "out", "into", "than", "then", "too",
+        "id", "ill", "ive", "dont", "cant", "wont", "get", "got", "like", "want", "s", "t", "d", "ll",
+        "re", "m", "hi", "hello", "hey", "merhaba", "slm", "selam", "mrb", "merhabalar", "tl",
+        "abi", "hocam", "bey", "hanim", "arkadaslar", "dear", "ok", "okay", "tamam", "peki",
+        "sn", "vs", "etc", "lol", "haha", "bide", "ise", "olsa", "olabilir", "dir", "dur",
+    }
+)
+
+READ_TABLES: tuple[Terms, ...] = (
+    FIRE, HEAT, POWER_PART, LIGHT, BRAKE_FAILURE, PARTIAL, STRUCTURE_FAILURE, RUNAWAY, INJURY, HYPOTHETICAL,
+    STRANDED, BREAKDOWN, FAR_AWAY, LEGAL, NO_RUSH, URGENT, TODAY, DEADLINE, JOKING, FOLLOWUP, RECURRENCE, B2B,
+    SOFT_RISK, CANCEL_RISK, QUANTITY, DOUBLE_CHARGE, COMPLAINT_STRONG, DAMAGED_ON_ARRIVAL, COMPLAINT_WEAK, REPEAT_ORDINAL, PART, DEFECT,
+    BLOCKING, RIDEABLE, SUPPORT, OWNERSHIP, SALES_STRONG, SALES, INQUIRY, QUESTION, REQUEST, RENTAL, GREETING, THANKS, WISHES,
+    POSITIVE, CLOSING, WRONG_NUMBER, SPAM, SPAM_WEAK, TEST, TEST_FILLER,
+)
+"""Every table :func:`analysis.rules.read` matches a text against."""
+FILLER_TABLES: tuple[Terms, ...] = (GREETING, THANKS, WISHES, POSITIVE, CLOSING)
+"""Words that carry no request: a message made only of these is a greeting, thanks or closing."""
+
+_CRITICAL_TABLES = (FIRE, HEAT, BRAKE_FAILURE, STRUCTURE_FAILURE, RUNAWAY, INJURY, STRANDED, BREAKDOWN, LEGAL)
+for _terms in READ_TABLES:
+    # A misspelling is bent into a critical word only when that word is long: "düştü" must not become
+    # "düştük" (we fell), which would page a person for a battery that lost range.
+    TYPOS.add(_terms.vocabulary(), min_length=8 if _terms in _CRITICAL_TABLES else TYPOS.MIN_LENGTH)
+TYPOS.add({"bisiklet", "elektrikli", "listesi", "atarmisiniz", "musunuz", "misiniz", "istiyorum"})

@@ -1,0 +1,101 @@
+"""Logging set-up, phone masking and the Prometheus metrics shared by the API and the worker."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from datetime import UTC, datetime
+
+from prometheus_client import Counter, Gauge, Histogram
+
+WEBHOOK_REQUESTS = Counter(
+    "izer_webhook_requests_total", "Webhook requests by endpoint and HTTP status", ["endpoint", "status"]
+)
+WEBHOOK_LATENCY = Histogram(
+    "izer_webhook_latency_seconds",
+    "Time to answer a webhook request",
+    ["endpoint"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+ANALYSES = Counter(
+    "izer_analyses_total", "Messages analyzed, by analyzer and fallback", ["analyzer", "degraded"]
+)
+ANALYZER_LATENCY = Histogram(
+    "izer_analyzer_latency_seconds",
+    "Time one analysis took",
+    ["analyzer"],
+    buckets=(0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30),
+)
+AGENT_CALLS = Counter("izer_agent_calls_total", "Agent deliveries by agent and outcome", ["agent", "outcome"])
+ESCALATIONS = Counter("izer_escalations_total", "Escalations and warnings sent", ["kind", "target"])
+MESSAGES = Gauge(
+    "izer_messages",
+    "Stored messages in the statistics window, by category and priority",
+    ["category", "priority"],
+)
+OPEN_MESSAGES = Gauge("izer_open_messages", "Messages waiting for an answer")
+BREACHES = Gauge("izer_open_breaches", "Open messages past their deadline")
+
+_PHONE = re.compile(r"\+?\d[\d ]{6,}\d")
+SECRET_KEYS = ("secret", "token", "password", "api_key", "authorization")
+
+
+def mask_phone(phone: str) -> str:
+    """+905551234567 → +90555***4567: enough to tell chats apart, not enough to call."""
+    digits = phone.strip()
+    if len(digits) <= 6:
+        return "***"
+    return f"{digits[:6]}***{digits[-4:]}"
+
+
+def mask_phones(text: str) -> str:
+    return _PHONE.sub(lambda m: mask_phone(m.group(0).replace(" ", "")), text)
+
+
+class _MaskingFilter(logging.Filter):
+    """No phone number reaches a log line unmasked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.msg = record.getMessage()
+            record.args = None
+        record.msg = mask_phones(str(record.msg))
+        return True
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key in ("message_id", "workflow_id", "stage"):
+            if hasattr(record, key):
+                entry[key] = getattr(record, key)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(*, level: str = "INFO", fmt: str = "text", log_file: str | None = None) -> None:
+    """Text or JSON lines on stderr (and in LOG_FILE when set), phone numbers masked."""
+    formatter: logging.Formatter = (
+        _JsonFormatter()
+        if fmt == "json"
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if log_file:
+        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+    root = logging.getLogger()
+    root.handlers.clear()
+    for handler in handlers:
+        handler.setFormatter(formatter)
+        handler.addFilter(_MaskingFilter())
+        root.addHandler(handler)
+    root.setLevel(level.upper())
+    logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -1,0 +1,139 @@
+"""Activities replaced by name, recording what the workflow asked of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from workflows.contracts import (
+    AgentReply,
+    AgentSpec,
+    Analysis,
+    AnalyzeInput,
+    Deadline,
+    DeadlineInput,
+    DeliverInput,
+    EscalateInput,
+    EscalationOutcome,
+    IncomingMessage,
+    MessageWorkflowInput,
+    PipelineConfig,
+    RecordAnalysisInput,
+    RecordAnswerInput,
+    RecordResult,
+    RecordRoutingInput,
+    StatusChange,
+)
+
+SLA = timedelta(minutes=15)
+LADDER = [SLA, SLA + timedelta(minutes=30), SLA + timedelta(minutes=90)]
+AGENTS = [
+    AgentSpec(name="code_debugger", url="http://debugger", categories=["technical"]),
+    AgentSpec(name="business_workflow", url="http://business", categories=["sales", "support", "complaint"]),
+    AgentSpec(name="general_purpose", url="http://general", categories=["inquiry", "general"]),
+    AgentSpec(name="agent_hub", url="http://hub", categories=[]),
+]
+
+
+def analysis(**changes: object) -> Analysis:
+    base = Analysis(
+        urgency_score=9,
+        category="technical",
+        sentiment="urgent",
+        keywords=["fren"],
+        priority_level="critical",
+        action_required=True,
+        recommended_response_time="immediate",
+    )
+    return base.model_copy(update=changes)
+
+
+def message(message_id: str = "m-1", text: str = "frenler tutmuyor") -> IncomingMessage:
+    now = datetime.now(UTC)
+    return IncomingMessage(
+        message_id=message_id,
+        chat_time=now,
+        chat_name="Test",
+        phone_number="+905551112233",
+        current_message=text,
+        received_at=now,
+    )
+
+
+def workflow_input(msg: IncomingMessage, **config: object) -> MessageWorkflowInput:
+    settings = {"agents": AGENTS, "search_attributes": False, "agent_max_attempts": 2, **config}
+    return MessageWorkflowInput(message=msg, config=PipelineConfig(**settings))  # type: ignore[arg-type]
+
+
+@dataclass
+class Doubles:
+    result: Analysis = field(default_factory=analysis)
+    failing_agents: set[str] = field(default_factory=set)
+    calls: list[tuple[str, object]] = field(default_factory=list)
+
+    def named(self, name: str) -> list[object]:
+        return [arg for called, arg in self.calls if called == name]
+
+    def activities(self) -> list[object]:
+        @activity.defn(name="record_message")
+        async def record_message(msg: IncomingMessage) -> RecordResult:
+            self.calls.append(("record_message", msg))
+            return RecordResult(database_id=7, inserted=True)
+
+        @activity.defn(name="analyze_message")
+        async def analyze_message(params: AnalyzeInput) -> Analysis:
+            self.calls.append(("analyze_message", params))
+            return self.result
+
+        @activity.defn(name="record_analysis")
+        async def record_analysis(params: RecordAnalysisInput) -> None:
+            self.calls.append(("record_analysis", params))
+
+        @activity.defn(name="record_routing")
+        async def record_routing(params: RecordRoutingInput) -> None:
+            self.calls.append(("record_routing", params))
+
+        @activity.defn(name="record_answer")
+        async def record_answer(params: RecordAnswerInput) -> None:
+            self.calls.append(("record_answer", params))
+
+        @activity.defn(name="set_status")
+        async def set_status(params: StatusChange) -> None:
+            self.calls.append(("set_status", params))
+
+        @activity.defn(name="deliver_to_agent")
+        async def deliver_to_agent(params: DeliverInput) -> AgentReply:
+            self.calls.append(("deliver_to_agent", params))
+            if params.route.agent in self.failing_agents:
+                raise ApplicationError(f"{params.route.agent} answered HTTP 503", type="AgentUnavailable")
+            return AgentReply(status_code=200, body={"agent": params.route.agent, "status": "accepted"})
+
+        @activity.defn(name="compute_deadline")
+        async def compute_deadline(params: DeadlineInput) -> Deadline:
+            self.calls.append(("compute_deadline", params))
+            start = params.received_at
+            return Deadline(
+                due_at=start + SLA,
+                warn_at=start + SLA * params.warn_at,
+                ladder=[start + step for step in LADDER[: params.levels]],
+            )
+
+        @activity.defn(name="escalate")
+        async def escalate(params: EscalateInput) -> EscalationOutcome:
+            self.calls.append(("escalate", params))
+            return EscalationOutcome(level=params.level, targets=["team"], delivered=["team"])
+
+        return [
+            record_message,
+            analyze_message,
+            record_analysis,
+            record_routing,
+            record_answer,
+            set_status,
+            deliver_to_agent,
+            compute_deadline,
+            escalate,
+        ]

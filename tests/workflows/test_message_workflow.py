@@ -1,0 +1,149 @@
+"""MessageWorkflow on the time-skipping test server, with every activity replaced by name."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from tests.workflows.doubles import Doubles, analysis, message, workflow_input
+from workflows.contracts import AnswerSignal, DeliveryRequest, EscalateInput
+from workflows.message import MessageWorkflow
+
+
+def _worker(env: WorkflowEnvironment, doubles: Doubles, queue: str) -> Worker:
+    return Worker(env.client, task_queue=queue, workflows=[MessageWorkflow], activities=doubles.activities())
+
+
+def _escalations(doubles: Doubles) -> list[tuple[str, int]]:
+    return [(e.kind, e.level) for e in doubles.named("escalate") if isinstance(e, EscalateInput)]
+
+
+async def test_answered_before_the_deadline_is_never_escalated(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    async with _worker(time_skipping_env, doubles, queue):
+        handle = await time_skipping_env.client.start_workflow(
+            MessageWorkflow.run,
+            workflow_input(message("answered")),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
+        )
+        first = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest(delivery_id="a"))
+        assert first.routing.agent == "code_debugger" and first.routing.success
+        assert first.duplicate is False and first.database_id == 7
+        await time_skipping_env.sleep(timedelta(minutes=5))
+        await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="Ayşe"))
+        status = await handle.result()
+    assert status.state == "answered" and status.answered_by == "Ayşe"
+    assert _escalations(doubles) == []
+    assert len(doubles.named("record_answer")) == 1
+
+
+async def test_escalated_once_then_answered(time_skipping_env: WorkflowEnvironment) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    async with _worker(time_skipping_env, doubles, queue):
+        handle = await time_skipping_env.client.start_workflow(
+            MessageWorkflow.run, workflow_input(message("once")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+        )
+        await handle.execute_update(MessageWorkflow.processed, DeliveryRequest())
+        await time_skipping_env.sleep(timedelta(minutes=20))
+        state = await handle.query(MessageWorkflow.status)
+        assert state is not None and state.state == "escalated" and state.escalation_level == 1
+        await handle.signal(
+            MessageWorkflow.mark_answered, AnswerSignal(answered_by="Mehmet", source="dashboard")
+        )
+        status = await handle.result()
+    assert status.state == "answered"
+    assert _escalations(doubles) == [("warning", 0), ("breach", 1)]
+
+
+async def test_unanswered_message_climbs_every_level_then_ends(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    async with _worker(time_skipping_env, doubles, queue):
+        status = await time_skipping_env.client.execute_workflow(
+            MessageWorkflow.run, workflow_input(message("ladder")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+        )
+    assert status.state == "escalated" and status.escalation_level == 3
+    assert _escalations(doubles) == [("warning", 0), ("breach", 1), ("breach", 2), ("breach", 3)]
+    assert doubles.named("record_answer") == []
+
+
+async def test_failing_agent_falls_back_to_the_hub(time_skipping_env: WorkflowEnvironment) -> None:
+    doubles, queue = Doubles(failing_agents={"code_debugger"}), f"q-{uuid.uuid4()}"
+    async with _worker(time_skipping_env, doubles, queue):
+        handle = await time_skipping_env.client.start_workflow(
+            MessageWorkflow.run,
+            workflow_input(message("fallback")),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
+        )
+        result = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest())
+        await handle.signal(MessageWorkflow.mark_answered, AnswerSignal())
+        await handle.result()
+    routing = result.routing
+    assert routing.success and routing.agent == "agent_hub" and routing.fallback
+    assert routing.first_choice == "code_debugger" and "503" in (routing.error or "")
+    tried = [d.route.agent for d in doubles.named("deliver_to_agent")]  # type: ignore[attr-defined]
+    assert tried == ["code_debugger", "code_debugger", "agent_hub"]
+    keys = {d.idempotency_key for d in doubles.named("deliver_to_agent")}  # type: ignore[attr-defined]
+    assert len(keys) == 1, "every delivery of one message carries the same idempotency key"
+
+
+async def test_no_action_needed_closes_without_a_deadline(time_skipping_env: WorkflowEnvironment) -> None:
+    doubles = Doubles(
+        result=analysis(
+            category="general",
+            priority_level="low",
+            action_required=False,
+            recommended_response_time="24hours",
+            urgency_score=1,
+            sentiment="positive",
+        )
+    )
+    queue = f"q-{uuid.uuid4()}"
+    async with _worker(time_skipping_env, doubles, queue):
+        status = await time_skipping_env.client.execute_workflow(
+            MessageWorkflow.run,
+            workflow_input(message("thanks", "teşekkürler")),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
+        )
+    assert status.state == "closed"
+    assert doubles.named("compute_deadline") == [] and _escalations(doubles) == []
+    assert doubles.named("deliver_to_agent")[0].route.agent == "general_purpose"  # type: ignore[attr-defined]
+
+
+async def test_a_repeated_delivery_gets_the_same_answer_marked_duplicate(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    async with _worker(time_skipping_env, doubles, queue):
+        handle = await time_skipping_env.client.start_workflow(
+            MessageWorkflow.run, workflow_input(message("dup")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+        )
+        first = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest(delivery_id="1"))
+        second = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest(delivery_id="2"))
+        await handle.signal(MessageWorkflow.mark_answered, AnswerSignal())
+        await handle.result()
+    assert (first.duplicate, second.duplicate) == (False, True)
+    assert first.analysis == second.analysis and first.routing == second.routing
+    assert len(doubles.named("record_message")) == 1 and len(doubles.named("deliver_to_agent")) == 1
+
+
+async def test_an_answer_before_routing_ends_the_wait_at_once(time_skipping_env: WorkflowEnvironment) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    async with _worker(time_skipping_env, doubles, queue):
+        handle = await time_skipping_env.client.start_workflow(
+            MessageWorkflow.run, workflow_input(message("early")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+        )
+        await handle.signal(
+            MessageWorkflow.mark_answered, AnswerSignal(answered_by="history", source="history")
+        )
+        status = await handle.result()
+    assert status.state == "answered" and _escalations(doubles) == []

@@ -1,0 +1,364 @@
+"""MessageWorkflow: one customer message from arrival to answer (or the last escalation)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy, SearchAttributeKey
+from temporalio.exceptions import ActivityError
+
+with workflow.unsafe.imports_passed_through():
+    from activities.agents import AgentActivities
+    from activities.analysis import AnalysisActivities
+    from activities.escalation import EscalationActivities
+    from activities.store import StoreActivities
+    from workflows.contracts import (
+        AgentRoute,
+        Analysis,
+        AnalyzeInput,
+        AnswerSignal,
+        Deadline,
+        DeadlineInput,
+        DeliverInput,
+        DeliveryRequest,
+        EscalateInput,
+        MessageState,
+        MessageStatus,
+        MessageWorkflowInput,
+        RecordAnalysisInput,
+        RecordAnswerInput,
+        RecordRoutingInput,
+        RoutingResult,
+        StatusChange,
+        WebhookResult,
+    )
+    from workflows.routing import choose_agent, hub_route
+
+PRIORITY = SearchAttributeKey.for_keyword("IzerPriority")
+CATEGORY = SearchAttributeKey.for_keyword("IzerCategory")
+STATUS = SearchAttributeKey.for_keyword("IzerStatus")
+URGENCY = SearchAttributeKey.for_int("IzerUrgency")
+SEARCH_ATTRIBUTES = (PRIORITY, CATEGORY, STATUS, URGENCY)
+
+DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
+LLM_RETRY_BUFFER = 2
+HTTP_RETRY_INITIAL = timedelta(milliseconds=500)
+DB_TIMEOUT = timedelta(seconds=30)
+LOCAL_TIMEOUT = timedelta(seconds=10)
+
+
+def workflow_id_for(message_id: str) -> str:
+    return f"message-{message_id}"
+
+
+@workflow.defn
+class MessageWorkflow:
+    """Store → analyze → route → wait for an answer, escalating at each missed deadline."""
+
+    def __init__(self) -> None:
+        self._status: MessageStatus | None = None
+        self._result: WebhookResult | None = None
+        self._answer: AnswerSignal | None = None
+        self._deliveries = 0
+        self._search_attributes = False
+        self._last_reply: dict[str, Any] | None = None
+
+    @workflow.run
+    async def run(self, params: MessageWorkflowInput) -> MessageStatus:
+        message, config = params.message, params.config
+        self._search_attributes = config.search_attributes
+        self._status = MessageStatus(message_id=message.message_id, deliveries=self._deliveries)
+        record = await workflow.execute_activity_method(
+            StoreActivities.record_message,
+            message,
+            start_to_close_timeout=DB_TIMEOUT,
+            retry_policy=DB_RETRY,
+            summary="store the message and its chat history",
+        )
+        await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
+
+        analysis = await self._analyze(params)
+        await workflow.execute_activity_method(
+            StoreActivities.record_analysis,
+            RecordAnalysisInput(message_id=message.message_id, analysis=analysis),
+            start_to_close_timeout=DB_TIMEOUT,
+            retry_policy=DB_RETRY,
+            summary=f"record analysis: {analysis.category}, {analysis.priority_level}",
+        )
+        self._status = self._status.model_copy(
+            update={
+                "state": "analyzed",
+                "priority": analysis.priority_level,
+                "category": analysis.category,
+                "urgency": analysis.urgency_score,
+            }
+        )
+        self._publish()
+
+        routing = await self._route(params, analysis)
+        await workflow.execute_activity_method(
+            StoreActivities.record_routing,
+            RecordRoutingInput(message_id=message.message_id, routing=routing),
+            start_to_close_timeout=DB_TIMEOUT,
+            retry_policy=DB_RETRY,
+            summary=f"record routing to {routing.agent}",
+        )
+        self._status = self._status.model_copy(update={"state": "routed", "agent": routing.agent})
+        self._result = WebhookResult(
+            message_id=message.message_id,
+            database_id=record.database_id,
+            analysis=analysis,
+            routing=routing,
+            processed_at=workflow.now(),
+            workflow_id=workflow.info().workflow_id,
+        )
+
+        if self._answer is None and analysis.action_required:
+            await self._wait_for_answer(params, analysis)
+        if self._answer is not None:
+            await self._record_answer(message.message_id)
+        elif not analysis.action_required:
+            await self._set_state(message.message_id, "closed")
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        return self._status
+
+    async def _analyze(self, params: MessageWorkflowInput) -> Analysis:
+        analyze_input = AnalyzeInput(message=params.message)
+        if not params.config.use_llm:
+            return await workflow.execute_local_activity_method(
+                AnalysisActivities.analyze_message,
+                analyze_input,
+                start_to_close_timeout=LOCAL_TIMEOUT,
+                retry_policy=DB_RETRY,
+                summary="analyze with the rules",
+            )
+        # The activity falls back to the rules itself once the LLM has failed llm_max_attempts times;
+        # the extra attempts only cover a database hiccup during that fallback.
+        return await workflow.execute_activity_method(
+            AnalysisActivities.analyze_message,
+            analyze_input,
+            start_to_close_timeout=timedelta(seconds=90),
+            retry_policy=RetryPolicy(
+                initial_interval=timedelta(seconds=1),
+                maximum_interval=timedelta(seconds=20),
+                maximum_attempts=params.config.llm_max_attempts + LLM_RETRY_BUFFER,
+            ),
+            summary="analyze with the LLM (rules as fallback)",
+        )
+
+    async def _route(self, params: MessageWorkflowInput, analysis: Analysis) -> RoutingResult:
+        config = params.config
+        key = f"{workflow.info().workflow_id}/process"
+        first = choose_agent(analysis, config.agents, hub=config.hub_agent)
+        error = await self._deliver(params, analysis, first, key)
+        if error is None:
+            return self._routing_result(first, key, first_choice=first.agent)
+        if first.agent == config.hub_agent:
+            return RoutingResult(
+                success=False, agent=first.agent, first_choice=first.agent, error=error, idempotency_key=key
+            )
+        hub = hub_route(config.agents, hub=config.hub_agent, reason=f"{first.agent} failed: {error}")
+        hub_error = await self._deliver(params, analysis, hub, key)
+        if hub_error is None:
+            result = self._routing_result(hub, key, first_choice=first.agent)
+            return result.model_copy(update={"fallback": True, "error": f"{first.agent}: {error}"})
+        return RoutingResult(
+            success=False,
+            agent=hub.agent,
+            first_choice=first.agent,
+            fallback=True,
+            error=f"{first.agent}: {error}; {hub.agent}: {hub_error}",
+            idempotency_key=key,
+        )
+
+    def _routing_result(self, route: AgentRoute, key: str, *, first_choice: str) -> RoutingResult:
+        return RoutingResult(
+            success=True,
+            agent=route.agent,
+            response=self._last_reply,
+            first_choice=first_choice,
+            idempotency_key=key,
+        )
+
+    async def _deliver(
+        self, params: MessageWorkflowInput, analysis: Analysis, route: AgentRoute, key: str
+    ) -> str | None:
+        """Deliver to one agent with Temporal's retries; the error text when it finally failed."""
+        self._last_reply = None
+        try:
+            reply = await workflow.execute_activity_method(
+                AgentActivities.deliver_to_agent,
+                DeliverInput(message=params.message, analysis=analysis, route=route, idempotency_key=key),
+                start_to_close_timeout=timedelta(seconds=30),
+                retry_policy=RetryPolicy(
+                    initial_interval=HTTP_RETRY_INITIAL,
+                    maximum_interval=timedelta(seconds=10),
+                    maximum_attempts=params.config.agent_max_attempts,
+                    non_retryable_error_types=["AgentRejected"],
+                ),
+                summary=f"deliver to {route.agent}",
+            )
+        except ActivityError as err:
+            cause = err.cause
+            return str(cause.message if cause is not None and hasattr(cause, "message") else err)
+        self._last_reply = reply.body
+        return None
+
+    async def _wait_for_answer(self, params: MessageWorkflowInput, analysis: Analysis) -> None:
+        message, config = params.message, params.config
+        deadline: Deadline = await workflow.execute_activity_method(
+            EscalationActivities.compute_deadline,
+            DeadlineInput(
+                message_id=message.message_id,
+                received_at=message.received_at,
+                response_time=analysis.recommended_response_time,
+                warn_at=config.warn_at,
+                levels=config.escalation_levels,
+                growth=config.escalation_growth,
+            ),
+            start_to_close_timeout=DB_TIMEOUT,
+            retry_policy=DB_RETRY,
+            summary=f"deadline for a {analysis.recommended_response_time} answer",
+        )
+        self._status = self._status.model_copy(update={"state": "open", "due_at": deadline.due_at})  # type: ignore[union-attr]
+        self._publish()
+
+        if deadline.warn_at is not None and await self._answered_by(deadline.warn_at) is False:
+            await self._escalate(params, analysis, 0, "warning", deadline.due_at)
+        for level, due_at in enumerate(deadline.ladder, start=1):
+            if await self._answered_by(due_at):
+                return
+            await self._escalate(params, analysis, level, "breach", due_at)
+            self._status = self._status.model_copy(  # type: ignore[union-attr]
+                update={"state": "escalated", "escalation_level": level}
+            )
+            self._publish()
+
+    async def _answered_by(self, moment: datetime) -> bool:
+        """Wait until answered or until `moment`; whether the answer came."""
+        remaining = moment - workflow.now()
+        if self._answer is None and remaining > timedelta(0):
+            try:
+                await workflow.wait_condition(lambda: self._answer is not None, timeout=remaining)
+            except TimeoutError:
+                return False
+        return self._answer is not None
+
+    async def _escalate(
+        self, params: MessageWorkflowInput, analysis: Analysis, level: int, kind: str, due_at: datetime
+    ) -> None:
+        late = max(0.0, (workflow.now() - due_at).total_seconds())
+        try:
+            await self._notify(params, analysis, level, kind, due_at, late)
+        except ActivityError:
+            workflow.logger.warning("%s level %d could not be delivered to every target", kind, level)
+
+    async def _notify(
+        self,
+        params: MessageWorkflowInput,
+        analysis: Analysis,
+        level: int,
+        kind: str,
+        due_at: datetime,
+        late: float,
+    ) -> None:
+        await workflow.execute_activity_method(
+            EscalationActivities.escalate,
+            EscalateInput(
+                message=params.message,
+                analysis=analysis,
+                level=level,
+                kind="warning" if kind == "warning" else "breach",
+                due_at=due_at,
+                late_by_seconds=late,
+                workflow_id=workflow.info().workflow_id,
+            ),
+            start_to_close_timeout=timedelta(seconds=60),
+            retry_policy=RetryPolicy(
+                initial_interval=HTTP_RETRY_INITIAL,
+                maximum_interval=timedelta(seconds=30),
+                maximum_attempts=10,
+            ),
+            summary=f"{kind} level {level}" if kind == "breach" else "warning before the deadline",
+        )
+
+    async def _record_answer(self, message_id: str) -> None:
+        answer = self._answer
+        assert answer is not None
+        answered_at = answer.answered_at or workflow.now()
+        await workflow.execute_activity_method(
+            StoreActivities.record_answer,
+            RecordAnswerInput(message_id=message_id, answer=answer, answered_at=answered_at),
+            start_to_close_timeout=DB_TIMEOUT,
+            retry_policy=DB_RETRY,
+            summary=f"answered by {answer.answered_by} ({answer.source})",
+        )
+        self._status = self._status.model_copy(  # type: ignore[union-attr]
+            update={"state": "answered", "answered_by": answer.answered_by, "answered_at": answered_at}
+        )
+        self._publish()
+
+    async def _set_state(self, message_id: str, state: MessageState) -> None:
+        await workflow.execute_activity_method(
+            StoreActivities.set_status,
+            StatusChange(message_id=message_id, status=state),
+            start_to_close_timeout=DB_TIMEOUT,
+            retry_policy=DB_RETRY,
+            summary=f"status {state}",
+        )
+        self._status = self._status.model_copy(update={"state": state})  # type: ignore[union-attr]
+        self._publish()
+
+    async def _acknowledge_answered_in_history(self, message_ids: list[str], sender: str | None) -> None:
+        """The chat's history shows the business replied: those earlier open messages are answered."""
+        for message_id in message_ids:
+            handle = workflow.get_external_workflow_handle(workflow_id_for(message_id))
+            try:
+                await handle.signal(
+                    MessageWorkflow.mark_answered,
+                    AnswerSignal(answered_by=sender or "business", source="history"),
+                )
+            except Exception:  # noqa: BLE001 - a finished workflow cannot be signalled; its row is updated
+                workflow.logger.info("workflow of %s already finished", message_id)
+
+    def _publish(self) -> None:
+        status = self._status
+        if status is None:
+            return
+        workflow.set_current_details(
+            f"**{status.state}** · priority {status.priority or '?'} · {status.category or '?'} · "
+            f"agent {status.agent or '-'} · level {status.escalation_level}"
+            + (f" · due {status.due_at:%Y-%m-%d %H:%M:%S} UTC" if status.due_at else "")
+        )
+        if not self._search_attributes:
+            return
+        updates = [STATUS.value_set(status.state)]
+        if status.priority:
+            updates.append(PRIORITY.value_set(status.priority))
+        if status.category:
+            updates.append(CATEGORY.value_set(status.category))
+        if status.urgency is not None:
+            updates.append(URGENCY.value_set(status.urgency))
+        workflow.upsert_search_attributes(updates)
+
+    @workflow.signal
+    def mark_answered(self, answer: AnswerSignal) -> None:
+        if self._answer is None:
+            self._answer = answer.model_copy(update={"answered_at": answer.answered_at or workflow.now()})
+
+    @workflow.query
+    def status(self) -> MessageStatus | None:
+        if self._status is None:
+            return None
+        return self._status.model_copy(update={"deliveries": self._deliveries})
+
+    @workflow.update
+    async def processed(self, request: DeliveryRequest) -> WebhookResult:
+        """Answer a webhook delivery once the message is analyzed and routed."""
+        self._deliveries += 1
+        duplicate = self._deliveries > 1
+        await workflow.wait_condition(lambda: self._result is not None)
+        assert self._result is not None
+        return self._result.model_copy(update={"duplicate": duplicate})

@@ -107,9 +107,8 @@ def _check_config(args: argparse.Namespace) -> int:
         report(True, f"business hours {settings.business_hours!r} in {settings.business_timezone}")
     except ValueError as err:
         report(False, str(err))
-    print(
-        f"• analyzer: {'openai (' + settings.openai_model + ')' if settings.uses_openai else 'rules (no OPENAI_API_KEY)'}"
-    )
+    analyzer = f"openai ({settings.openai_model})" if settings.uses_openai else "rules (no OPENAI_API_KEY)"
+    print(f"• analyzer: {analyzer}")
     for missing in settings.missing_secrets():
         report(settings.env != "production", missing)
     return 1 if problems else 0

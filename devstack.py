@@ -197,7 +197,10 @@ class Stack:
                 return f"{part.name} exited with status {code}: stopping the stack"
             part.restarts = [t for t in part.restarts if now - t < RESTART_WINDOW] + [now]
             if len(part.restarts) > MAX_RESTARTS:
-                return f"{part.name} exited {MAX_RESTARTS} times within {RESTART_WINDOW:.0f} s (last status {code}): stopping the stack"
+                return (
+                    f"{part.name} exited {MAX_RESTARTS} times within {RESTART_WINDOW:.0f} s "
+                    f"(last status {code}): stopping the stack"
+                )
             log.warning("%s exited with status %s: restarting it", part.name, code)
             part.start(self.env)
         return None

@@ -20,6 +20,7 @@ from temporalio.client import (
     Client,
     WithStartWorkflowOperation,
     WorkflowUpdateFailedError,
+    WorkflowUpdateRPCTimeoutOrCancelledError,
     WorkflowUpdateStage,
 )
 from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
@@ -159,7 +160,7 @@ async def start_and_wait(services: Services, message: IncomingMessage) -> tuple[
         return 200, result.model_dump(mode="json")
     except WorkflowAlreadyStartedError:
         return await _stored_answer(services, message.message_id, workflow_id)
-    except TimeoutError:
+    except (TimeoutError, WorkflowUpdateRPCTimeoutOrCancelledError):
         return await _accepted(services, client, message.message_id, workflow_id)
     except WorkflowUpdateFailedError as err:
         log.error("workflow %s failed its update: %s", workflow_id, err.cause)

@@ -108,7 +108,6 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = None
     max_body_bytes: int = 256 * 1024
     max_history_entries: int = 100
-    max_text_chars: int = 4096
 
     search_attributes: bool = True
     log_format: Literal["text", "json"] = "text"

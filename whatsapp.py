@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+from datetime import datetime
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
@@ -132,6 +134,10 @@ def _record_reactions_and_statuses(session: Session, notification: MetaNotificat
         )
 
 
+def _open_before(session: Session, *, phone: str, at: datetime) -> list[str]:
+    return store.open_messages_before(session, phone, store.naive_utc(at))
+
+
 def _phone(wa_id: str) -> str:
     return wa_id if wa_id.startswith("+") or not wa_id.isdigit() else f"+{wa_id}"
 
@@ -142,9 +148,8 @@ async def _acknowledge_from_statuses(services: Services, statuses: list[StatusUp
     for status in statuses:
         if status.status not in ANSWERING_STATUSES or not status.recipient_id:
             continue
-        phone = _phone(status.recipient_id)
         open_ids = await services.db(
-            lambda s, p=phone, t=status.timestamp: store.open_messages_before(s, p, store.naive_utc(t))
+            partial(_open_before, phone=_phone(status.recipient_id), at=status.timestamp)
         )
         answer = AnswerSignal(
             answered_by="whatsapp reply", answered_at=status.timestamp, source="whatsapp_status"

@@ -10,15 +10,18 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import httpx
 from temporalio.client import Client, TLSConfig
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
+from temporalio.service import RPCError
 from temporalio.worker import Worker
 
 from activities.agents import AgentActivities
@@ -35,23 +38,59 @@ from workflows.message import MessageWorkflow
 log = logging.getLogger("izer.worker")
 
 
-async def connect(settings: Settings, *, runtime: Runtime | None = None) -> Client:
-    """A Temporal client from the settings: address, namespace, mTLS or an API key (Temporal Cloud)."""
+def connect_options(settings: Settings) -> dict[str, Any]:
+    """Client.connect's options: namespace, mTLS certificates or an API key (Temporal Cloud)."""
     tls: TLSConfig | bool = False
     if settings.temporal_tls_cert and settings.temporal_tls_key:
-        with open(settings.temporal_tls_cert, "rb") as cert, open(settings.temporal_tls_key, "rb") as key:
-            tls = TLSConfig(client_cert=cert.read(), client_private_key=key.read())
+        tls = TLSConfig(
+            client_cert=Path(settings.temporal_tls_cert).read_bytes(),
+            client_private_key=Path(settings.temporal_tls_key).read_bytes(),
+        )
     api_key = settings.temporal_api_key.get_secret_value() if settings.temporal_api_key else None
     if api_key and tls is False:
         tls = True
-    return await Client.connect(
-        settings.temporal_address,
-        namespace=settings.temporal_namespace,
-        data_converter=pydantic_data_converter,
-        tls=tls,
-        api_key=api_key,
-        runtime=runtime,
-    )
+    return {
+        "namespace": settings.temporal_namespace,
+        "data_converter": pydantic_data_converter,
+        "tls": tls,
+        "api_key": api_key,
+    }
+
+
+async def connect(settings: Settings, *, runtime: Runtime | None = None) -> Client:
+    """A Temporal client for the settings' address."""
+    options = await asyncio.to_thread(connect_options, settings)
+    return await Client.connect(settings.temporal_address, runtime=runtime, **options)
+
+
+async def ensure_search_attributes(client: Client, namespace: str) -> None:
+    """Register the project's search attributes where they are missing (a self-hosted cluster)."""
+    from temporalio.api.enums.v1 import IndexedValueType
+    from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest, ListSearchAttributesRequest
+
+    kinds = {
+        "IzerPriority": IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+        "IzerCategory": IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+        "IzerStatus": IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+        "IzerUrgency": IndexedValueType.INDEXED_VALUE_TYPE_INT,
+    }
+    try:
+        existing = await client.operator_service.list_search_attributes(
+            ListSearchAttributesRequest(namespace=namespace)
+        )
+        missing = {k: v for k, v in kinds.items() if k not in existing.custom_attributes}
+        if missing:
+            await client.operator_service.add_search_attributes(
+                AddSearchAttributesRequest(namespace=namespace, search_attributes=missing)
+            )
+            log.info("registered search attributes %s", ", ".join(missing))
+    except RPCError as err:
+        log.error(
+            "cannot check or register the search attributes (%s): register %s on the namespace, "
+            "or set SEARCH_ATTRIBUTES=false",
+            err.message,
+            ", ".join(kinds),
+        )
 
 
 def response_policy(settings: Settings) -> ResponsePolicy:
@@ -74,7 +113,7 @@ class Activities:
     agents: AgentActivities
     escalation: EscalationActivities
 
-    def all(self) -> list[object]:
+    def all(self) -> list[Callable[..., Any]]:
         return [
             self.store.record_message,
             self.store.record_analysis,
@@ -154,6 +193,8 @@ async def serve(settings: Settings) -> None:
             )
         )
     client = await connect(settings, runtime=runtime)
+    if settings.search_attributes:
+        await ensure_search_attributes(client, settings.temporal_namespace)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

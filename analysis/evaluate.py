@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,6 +38,7 @@ from workflows.contracts import (
     Sentiment,
 )
 
+Split = Literal["all", "development", "holdout"]
 CATEGORIES: tuple[str, ...] = ("sales", "support", "complaint", "inquiry", "technical", "general")
 PRIORITIES: tuple[str, ...] = ("critical", "high", "normal", "low")
 EXCERPT_LENGTH = 90
@@ -81,7 +82,13 @@ class Miss:
     severity: int
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "excerpt": self.excerpt, "expected": self.expected, "got": self.got}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "excerpt": self.excerpt,
+            "expected": self.expected,
+            "got": self.got,
+        }
 
 
 @dataclass(slots=True)
@@ -271,11 +278,17 @@ def _matrix(confusion: dict[str, dict[str, int]]) -> list[str]:
     return [header, *rows]
 
 
-def run_rules_evaluation(path: str | Path) -> EvaluationReport:
-    """Evaluate the rule analyzer on a labeled file, synchronously (for the CLI and scripts)."""
+def run_rules_evaluation(path: str | Path, *, split: Split = "all") -> EvaluationReport:
+    """Evaluate the rule analyzer on a labeled file, synchronously (for the CLI and scripts).
+
+    ``split`` keeps only the development or the holdout part of :func:`is_holdout`'s split.
+    """
     from analysis.rules import analyze
 
     async def rules(message: IncomingMessage) -> Analysis:
         return analyze(message)
 
-    return asyncio.run(evaluate(load_labeled(path), rules))
+    records = [
+        record for record in load_labeled(path) if split == "all" or is_holdout(record.id) == (split == "holdout")
+    ]
+    return asyncio.run(evaluate(records, rules))

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from analysis.text import TYPOS, Terms
 
+# fmt: off
 # --- critical: safety -------------------------------------------------------------------------
 FIRE = Terms(
-    "duman*", "alev*", "yangin*", "tutustu*", "tutusa*", "yanik koku*", "yanik kok*", "smoke*", "smoking",
-    "flame*", "fire", "on fire", "caught fire", "explod*", "explosion", "burning smell", "smell* ~ burn*",
-    "burnt smell", "patlama riski", "kivilcim* ~ cikti*", "kivilcim* ~ cikiyo*",
+    "duman*", "alev al*", "alev cik*", "alevler*", "alevlen*", "yangin*", "tutustu*", "tutusa*",
+    "yanik koku*", "yanik kok*", "smoke*", "smoking", "flame*", "fire", "on fire", "caught fire", "explod*",
+    "explosion", "burning smell", "smell* ~ burn*", "burnt smell", "patlama riski", "kivilcim* ~ cikti*",
+    "kivilcim* ~ cikiyo*",
 )
 HEAT = Terms(
     "yandi", "yaniyo*", "yanmis*", "yanmaya", "yanarak", "burning", "burnt", "burned", "melt*", "eridi",
-    "erimis*", "kivilcim*", "spark", "sparks", "sparking", "sisti", "sismis*", "siskin*", "sisme*",
-    "swollen", "swelling", "swell*", "bulging", "patladi", "asiri isin*", "cok isin*",
+    "erimis*", "kivilcim*", "spark", "sparks", "sparking", "sisti", "sismis*", "siskin*", "sisme*", "swollen",
+    "swelling", "swell*", "bulging", "batarya* patla*", "pil* patla*", "asiri isin*", "cok isin*",
     "overheat*", "hot to the touch", "too hot", "very hot", "cok sicak", "asiri sicak",
 )
 POWER_PART = Terms(
@@ -33,6 +35,12 @@ _BRAKE_FAILS = (
     "kirildi*", "gitti", "durduramiyo*", "duramiyo*", "fail*", "not work*", "dont work*", "doesnt work*",
     "arent work*", "isnt work*", "stopped work*", "no longer work*", "gone", "snapped", "broke", "broken",
 )
+BRAKE_WEAK = Terms(
+    "fren* ~ zayif*", "fren* ~ yumusa*", "fren* ~ tam tutmuyo*", "fren* ~ gec tutuyo*", "fren* ~ sunger*",
+    "brake* ~ spongy", "brake* ~ soft", "brake* ~ weak*", "brake* ~ barely", "lever* ~ to the bar",
+    "fren kolu* ~ sonuna kadar*",
+)
+"""Brakes that still work, badly: a safety concern for the next ride, not yet a failure."""
 BRAKE_FAILURE = Terms(
     *(f"{brake} ~ {fail}" for brake in _BRAKES for fail in _BRAKE_FAILS),
     "no brakes", "frensiz kal*", "lost my brakes", "lost the brakes", "durduramadim", "couldnt stop",
@@ -42,39 +50,63 @@ PARTIAL = Terms(
     "biraz", "tam", "pek", "eskisi gibi", "zayif*", "a bit", "slightly", "not as", "weak*", "as well as",
     "ayar*", "adjust*", "ses*", "noise", "squeak*", "gicirti*",
 )
-_STRUCTURES = ("kadro*", "catal*", "gidon*", "frame", "fork", "handlebar*", "jant tel*", "aks*", "axle")
-_STRUCTURE_FAILS = ("catla*", "kirildi*", "koptu*", "ayrildi*", "crack*", "snapped", "broke", "broken")
+_STRUCTURES = (
+    "kadro*", "catal*", "gidon*", "sele borusu*", "sele boru*", "frame", "fork", "handlebar*", "stem",
+    "seatpost*", "seat post*",
+)
+_WHEELS = ("tekerlek*", "teker", "tekeri*", "aks", "aksi", "axle", "wheel*")
+_STRUCTURE_FAILS = (
+    "catla*", "kirildi*", "koptu*", "ayrildi*", "firladi*", "yerinden cikti*", "yerinden oynadi*", "crack*",
+    "snapped", "broke", "broken", "came off", "came loose", "fell off",
+)
+_DETACH_FAILS = (
+    "firladi*", "yerinden cikti*", "cikti geldi", "came off", "came loose", "fell off", "flew off",
+)
 STRUCTURE_FAILURE = Terms(
     *(f"{part} ~ {fail}" for part in _STRUCTURES for fail in _STRUCTURE_FAILS),
-    "tekerlek* ~ cikti*", "teker* ~ firladi*", "wheel* came off", "wheel* ~ fell off",
+    *(f"{wheel} ~ {fail}" for wheel in _WHEELS for fail in _DETACH_FAILS),
 )
+_NEAR = ("az kalsin", "az daha", "neredeyse", "nearly", "almost", "barely avoided")
+_FALLS = (
+    "dusuyo*", "dusecek*", "dustum", "dustuk", "kaza yap*", "kazaya", "kaza geciri*", "carpiyo*", "carpacak*",
+    "devriliyo*", "devrilecek*", "uctum", "ucuyo*", "fall*", "fell", "crash*", "went over", "hit a",
+    "hit the", "flew over", "over the handlebar*",
+)
+NEAR_MISS = Terms(*(f"{near} ~ {fall}" for near in _NEAR for fall in _FALLS))
 RUNAWAY = Terms(
     "kendi kendine hizlan*", "kendi kendine gidiyo*", "gaz* takili kal*", "throttle* stuck",
     "accelerat* by itself", "accelerat* on its own", "wont stop accelerat*",
 )
-INJURY = Terms(
-    "kaza", "kazaya", "kazada", "kazadan", "kazasi", "kazayi", "kazalar", "kaza yaptim", "yaralan*",
-    "yarali*", "kaniyo*", "kanama*", "hastane*", "ambulans*", "dustum", "dustuk", "bisikletten dus*",
-    "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*", "bacagim kirildi*", "bilegim kirildi*",
-    r"re:(?:oglum|kizim|cocugum|esim|annem|babam|arkadasim|kuryemiz|kurye|musterimiz) (?:[a-z]+ ){0,3}dustu",
-    "accident", "collision", "hit by a", "injur*", "hurt", "bleeding", "hospital", "ambulance",
-    "fell off my", "fell off the bike", "fell off his", "fell off her", "i fell", "we fell", "he fell",
-    "she fell", "fell down", "broke my arm", "broke my leg", "broke my wrist", "knocked off", "was hit",
-    "got hit", "crashed into", "i crashed", "we crashed", "bike crash*",
+ACCIDENT = Terms(
+    "kaza", "kazaya", "kazada", "kazadan", "kazasi", "kazayi", "kazalar", "kaza yaptim",
+    r"re:(?<!by )accident", "collision", "crashed into", "i crashed", "we crashed", "bike crash*",
 )
+"""Accident words: an accident that happened is critical, "kaza sigortası" (accident insurance) is not."""
+INJURY = Terms(
+    "yaralan*", "yarali*", "kaniyo*", "kanama*", "hastanedeyi*", "hastaneye kaldir*", "hastanelik",
+    "hastaneye git*", "hastaneye gotur*", "hastanede yatiyo*", "acile kaldir*", "acile git*", "ambulans*",
+    "dustum", "dustuk", "bisikletten dus*", "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*",
+    "bacagim kirildi*", "bilegim kirildi*",
+    r"re:(?:oglum|kizim|cocugum|esim|annem|babam|arkadasim|kuryemiz|kurye|musterimiz) (?:[a-z]+ ){0,3}dustu",
+    "hit by a", "injur*", "hurt", "bleeding", "in hospital", "in the hospital", "to the hospital",
+    "to hospital", "hospitalized", "ambulance", "fell off my", "fell off the bike", "fell off his",
+    "fell off her", "i fell", "we fell", "he fell", "she fell", "fell down", "broke my arm", "broke my leg",
+    "broke my wrist", "knocked off", "was hit", "got hit",
+)
+"""Someone hurt: critical whatever else the message says."""
 HYPOTHETICAL = Terms(
-    "sigorta*", "insurance", "in case", "olursa", "durumunda", "halinde", "police", "policy", "ne olur",
-    "what happens if", "what if",
+    "sigorta*", "insurance", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
+    "what if",
 )
 
 # --- critical: stranded customer --------------------------------------------------------------
 STRANDED = Terms(
     "yolda kaldi*", "yolda kalmis*", "yari yolda", "yolun ortasinda", "ortada kaldi*", "ortada kaldik",
     "mahsur*", "eve donemiyo*", "geri donemiyo*", "donemiyoruz", "donemiyorum", "eve nasil donece*",
-    "nasil donece*", "stranded", "stuck on the road", "stuck on a road", "stuck on the side", "stuck in the middle",
-    "stuck on the trail", "stuck on a trail", "middle of nowhere", "cant get home", "cant get back",
-    "cannot get home", "cannot get back", "no way to get back", "no way back", "far from home",
-    "miles from home", "km from home", "side of the road", "roadside",
+    "nasil donece*", "stranded", "stuck on the road", "stuck on a road", "stuck on the side",
+    "stuck in the middle", "stuck on the trail", "stuck on a trail", "middle of nowhere", "cant get home",
+    "cant get back", "cannot get home", "cannot get back", "no way to get back", "no way back",
+    "far from home", "miles from home", "km from home", "side of the road", "roadside",
 )
 BREAKDOWN = Terms(
     "bozuldu*", "ariza yapti*", "patladi", "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
@@ -82,10 +114,21 @@ BREAKDOWN = Terms(
     "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
     "flat tire", "puncture*",
 )
+PRESENT_PLACE = Terms(
+    r"re:[a-z]+(?:dayim|deyim|tayim|teyim|dayiz|deyiz|tayiz|teyiz)", "simdi", "su an", "right now",
+    "currently", "im at", "i am at", "we are at", "im on", "were on", "stuck", "kaldim", "kaldik", "help",
+    "yardim*", "can someone come", "come and get", "pick me up", "pick us up", "gelebilir mi*",
+    "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
+    "ne yapayim", "ne yapmaliyim", "ne yapacagim",
+)
+"""Being somewhere now, or asking to be fetched: a breakdown far away strands only a customer still there."""
 FAR_AWAY = Terms(
-    "uzak*", "oteye", "otede", "away", "far", "middle", "ortasinda", "halfway", "yari yol*", "dagda",
-    "dag yolu*", "koyde", "yolda", "yoldayi*", "road", "highway", "trail", "otoyol*", "sehir disi*",
-    "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away",
+    "uzakta*", "uzagi*", "uzaktayi*", "oteye", "otede", "far away", "far from", "in the middle", "ortasinda",
+    "halfway", "yari yol*", "dagin*", "tepesinde*", "tepede*", "orman*", "patika*", "in the woods", "forest",
+    "top of the hill", "on the mountain", "dagda", "dag yolu*", "koyde", "yolda", "yoldayi*", "on the road",
+    "side of the road", "roadside", "highway", "on the trail", "on a trail", "otoyol*", "sehir disi*",
+    "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away", "yolundayi*",
+    "coast road", "in the mountains", "on a mountain", "daglik*",
 )
 
 # --- critical: legal --------------------------------------------------------------------------
@@ -102,35 +145,35 @@ NO_RUSH = Terms(
     "acil degil*", "acil bi sey degil", "acil bir sey degil", "aceles* yok", "acele yok", "acele etmeyin",
     "acelesi olmayan", "musait oldugunuzda", "musait oldugunda", "vaktiniz olunca", "vaktiniz oldugunda",
     "zamaniniz oldugunda", "bos vaktiniz*", "no rush", "no hurry", "not urgent", "non urgent",
-    "whenever you can", "when you have time", "when you get a chance", "at your convenience",
-    "no pressure", "not in a hurry", "in no hurry", "not time sensitive", "zamani gelince",
+    "whenever you can", "when you have time", "when you get a chance", "at your convenience", "no pressure",
+    "not in a hurry", "in no hurry", "not time sensitive", "zamani gelince",
 )
 URGENT = Terms(
-    "acil*", "acill*", "hemen", "derhal", "ivedi*", "asap", "urgent*", "immediately", "right away",
-    "right now", "as soon as possible", "emergency", "hurry", "acele*",
+    "acil*", "acill*", r"re:hemen(?! al)(?! gel)(?! gec)", "derhal", "ivedi*", "asap", "urgent*",
+    "immediately", "right away", "right now", "as soon as possible", "emergency", "hurry", "acele*",
 )
 TODAY = Terms(
     "bugun", "bugunku", "bu aksam", "bu gece", "aksama kadar", "oglene kadar", "birazdan", "today", "tonight",
     "this evening", "this afternoon", "within an hour", "in an hour", "1 saat icinde", "bir saat icinde",
 )
 DEADLINE = Terms(
-    "kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*",
-    "edilmezse", "olmazsa", "yoksa", "otherwise", "unless", "deadline", "son gun", "teslim",
+    "kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*", "edilmezse",
+    "olmazsa", "yoksa", "otherwise", "unless", "deadline", "son gun", "teslim",
 )
 JOKING = Terms("lol", "haha*", "hehe*", "jk", "kidding", "sakaya*", "saka saka", "xd", "sjsj*", "ahah*")
 FOLLOWUP = Terms(
     "hala cevap*", "cevap yok", "cevap ver*", "cevap alama*", "cevap gelmedi", "donus yok", "donus yap*",
     "geri donus*", "donen yok", "donmuyo*", "kimse don*", "kimse cevap*", "kimse ilgilen*", "ses yok",
     "ses seda yok", "haber yok", "hala haber*", "hala bekli*", "bekliyorum", "bekliyoruz", "gundur yaziyo*",
-    "tekrar yaziyo*", "yine yaziyo*", "son kez yaziyo*", "kac kere yaz*", "kac kez yaz*",
-    "yazdim ~ cevap*", "ulasamiyo*", "ulasamadi*", "muhatap*", "yanit*", "ne oldu", "still waiting",
-    "any update*", "any news", "no reply", "no response", "no answer", "nobody answer*", "nobody repl*",
-    "no one answer*", "no one repl*", "no one got back", "nobody got back", "havent heard", "not heard back",
-    "ignored", "ignoring", "anyone there", "is anyone there",
+    "tekrar yaziyo*", "yine yaziyo*", "son kez yaziyo*", "kac kere yaz*", "kac kez yaz*", "yazdim ~ cevap*",
+    "ulasamiyo*", "ulasamadi*", "muhatap*", "yanit*", "ne oldu", "still waiting", "any update*", "any news",
+    "no reply", "no response", "no answer", "nobody answer*", "nobody repl*", "no one answer*",
+    "no one repl*", "no one got back", "nobody got back", "havent heard", "not heard back", "ignored",
+    "ignoring", "anyone there", "is anyone there",
 )
 RECURRENCE = Terms(
-    "yine*", "gene", "tekrar*", "aynisi", "ayni sey*", "ayni sorun*", "ayni ariza*", "hala ayni*",
-    "again", "same problem", "same issue", "same thing", "still the same", "happened again", "back again",
+    "yine*", "gene", "tekrar*", "aynisi", "ayni sey*", "ayni sorun*", "ayni ariza*", "hala ayni*", "again",
+    "same problem", "same issue", "same thing", "still the same", "happened again", "back again",
 )
 
 # --- large B2B order at risk ------------------------------------------------------------------
@@ -141,20 +184,23 @@ B2B = Terms(
 )
 SOFT_RISK = Terms(
     "baska marka*", "baska firma*", "baska tedarik*", "baska yere", "another supplier", "another brand",
-    "go elsewhere", "elsewhere", "zorunda kal*", "otherwise", "unless", "olmazsa", "aksi halde",
-    "bu hafta", "this week", "hafta sonuna kadar", "by friday", "by monday", "deadline",
+    "go elsewhere", "elsewhere", "zorunda kal*", "otherwise", "unless", "olmazsa", "aksi halde", "bu hafta",
+    "this week", "hafta sonuna kadar", "by friday", "by monday", "deadline",
+    r"re:[a-z]+(?:mazsa|mezse|mazsak|mezsek|mazsaniz|mezseniz|madikca|medikce)[a-z]*",
 )
 CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*",
 )
 QUANTITY = Terms(
-    r"re:\d+ (?:[a-z]+ ){0,2}(?:adet|tane|unit[a-z]*|pcs|piece[a-z]*|bisiklet[a-z]*|ebike[a-z]*|bike[a-z]*|"
-    r"e bike[a-z]*|koli|kask[a-z]*|kilit[a-z]*|lastik[a-z]*|batarya[a-z]*|scooter[a-z]*|helmet[a-z]*|lock[a-z]*|"
-    r"tyre[a-z]*|tire[a-z]*|tube[a-z]*|batter[a-z]*|charger[a-z]*|set[a-z]*|cargo bike[a-z]*)",
+    r"re:\d+ (?:[a-z]+ ){0,2}(?:adet|tane|unit|pcs|piece|bisiklet|ebike|bike|e bike|koli|kask|kilit|lastik"
+    r"|batarya|scooter|helmet|lock|tyre|tire|tube|batter|charger|set|cargo bike|kisilik|people)[a-z]*",
 )
 
 # --- money: double charge ---------------------------------------------------------------------
+THEFT = Terms(
+    "calindi", "caldilar", "calinmis", "calinan", "hirsiz*", "stolen", "got stolen", "theft", "was stolen",
+)
 DOUBLE_CHARGE = Terms(
     "iki kere cekil*", "iki kez cekil*", "2 kere cekil*", "2 kez cekil*", "cift cekim*", "mukerrer*",
     "fazladan cek*", "fazladan cikti*", "charged twice", "double charg*", "charged me twice", "billed twice",
@@ -166,17 +212,37 @@ COMPLAINT_STRONG = Terms(
     "rezalet*", "berbat*", "felaket*", "skandal*", "sacmalik*", "utanmiyo*", "utanc*", "ayip*", "yaziklar*",
     "kabul edilemez*", "memnun degil*", "memnun kalmadim", "hayal kirikligi*", "sikayet*", "sikayetvar*",
     "tatmin etmedi*", "ne arayan var ne soran", "kimse ilgilenmiyo*", "muhatap bulam*", "param cope*",
-    "paramizi cope*", "paramin karsiligi*", "paramı geri", "paramı iade", "parami geri*", "dolandir*",
-    "magdur*", "sorumlusu kim", "kim karsilayacak", "kim odeyecek", "hesabini soraca*", "hesap soraca*",
-    "bir daha asla", "bir daha almam", "bir daha gelmem", "almayacagim", "tavsiye etmiyorum",
-    "alisveris yapmiyo*", "alisveris yapmam", "kotu yorum*", "yorum yazaca*", "yorum yaz*", "yildiz ver*",
-    "google yorum*", "bu nasil is", "bu ne bicim", "nasil bir hizmet", "rezil*", "unacceptable", "worst",
-    "terrible", "awful", "horrible", "disgusting", "ridiculous", "rude", "filthy", "scam*", "rip off",
-    "ripped off", "never again", "disappoint*", "complain*", "complaint*", "1 star", "one star", "tripadvisor",
-    "google review", "bad review", "leave a review", "leaving a review", "money back", "refund me",
-    "give my money", "dispute*", "disputing", "chargeback", "fed up", "waste of money", "pathetic",
-    "not acceptable", "shame on", "lied", "lying", "blame", "para almak icin", "kesinti yap*",
-    "odemeyi kes*", "odeme yapmayaca*", "sozlesme* ~ ihlal*", "breach",
+    "paramizi cope*", "paramin karsiligi*", "parami geri*", "parami iade*", "dolandir*", "magdur*",
+    "sorumlusu kim", "kim karsilayacak", "kim odeyecek", "hesabini soraca*", "hesap soraca*", "bir daha asla",
+    "bir daha almam", "bir daha gelmem", "almayacagim", "tavsiye etmiyorum", "alisveris yapmiyo*",
+    "alisveris yapmam", "kotu yorum*", "yorum yazaca*", "yorum yaz*", "yildiz ver*", "google yorum*",
+    "bu nasil is", "bu ne bicim", "nasil bir hizmet", "rezil*", "unacceptable", "worst", "terrible", "awful",
+    "horrible", "disgusting", "ridiculous", "rude", "filthy", "scam*", "rip off", "ripped off", "never again",
+    "disappoint*", "complain*", "complaint*", "1 star", "one star", "tripadvisor", "google review",
+    "bad review", "leave a review", "leaving a review", "money back", "refund me", "give my money",
+    "dispute*", "disputing", "chargeback", "fed up", "waste of money", "pathetic", "not acceptable",
+    "shame on", "you lied", "lied to", "blame", "para almak icin", "kesinti yap*", "odemeyi kes*",
+    "odeme yapmayaca*", "sozlesme* ~ ihlal*", "breach", "biktim", "biktik", "bikmis*", "yeter artik",
+    "oyaliyo*", "oyalama*", "kandir*", "mahvol*", "mahvett*", "kaba", "kaba davran*", "kabalik*", "saygisiz*",
+    "kalitesiz*", "fahis*", "kazik*", "soygun*", "soz verdiniz", "soz verdig*", "sozunuzu tut*",
+    "bekletildi*", "bekletiyo*", "kimse ilgilenmedi", "ilgilenmediniz", "ilgilenmiyo*", "daha kotu",
+    "dagildi*", "sinir bozucu", "kizgin*", "ofke*", "pisman*", "yaziklar olsun", "amator*", "ozensiz*",
+    "umursamaz*", "guvenim kalmadi", "tazminat*", "telafi*", "frustrat*", "annoy*", "angry", "furious",
+    "upset", "excuse*", "unprofessional", "falling apart", "fell apart", "not what i paid*", "you promised",
+    "promised", "how many times", "poor service", "bad service", "very bad", "nightmare", "overcharg*",
+    "write a review", "writing a review", "review on google", "post a review", "a review on", "sosyal medya*",
+    "social media", "herkese anlataca*", "paylasacagim", "neden kimse", "neden hala", "bu mu hizmet*",
+    "kimse bilgi vermiyo*", "bilgi veren yok", "kimse aramadi", "kimse aramiyo*", "kimse acmadi",
+    "boyle mi teslim*", "boyle mi olur", "bu sekilde mi", "is this how you", "parami bosa*", "param bosa*",
+    "sorun* hala devam*", "problem* hala devam*", "ariza* hala devam*", "hala devam ediyo* sorun*",
+    "not a great experience", "not great", "not good", "bad experience", "kotu deneyim*", "still nothing",
+    "hala bir sey yok", "hicbir donus*", "no response to my", "nobody replied to my", r"re:\d+ weeks ago",
+    "kimse acmiyo*", "bagir*", "hakaret*", "yoneticiniz*", "yoneticiyle*", "yetkiliyle gorus*",
+    "yetkili biri*", "manager", "supervisor", "telefon* acmiyo*", "telefonu acan yok", "ulasilamiyo*",
+    r"re:\d+ (?:kere|kez|defa) (?:aradim|yazdim|sordum|gittim|geldim)", "kac kere arad*", "kac kez arad*",
+    "denied", "refuse*", "unfair", "outrageous", "shocking", "appalling", "useless", "incompetent",
+    "careless", "i demand", "demand a refund", "compensation", "waste of time", "thanks for nothing",
+    "not ok", "not okay",
 )
 DAMAGED_ON_ARRIVAL = Terms(
     "ezik geldi", "kirik geldi", "hasarli geldi", "yirtik geldi", "bozuk geldi", "cizik geldi",
@@ -185,13 +251,20 @@ DAMAGED_ON_ARRIVAL = Terms(
     "box was crushed", "box was damaged",
 )
 COMPLAINT_WEAK = Terms(
-    "kotu", "kotuydu", "saygisiz*", "ilgisiz*", "cizik*", "cizilmis*", "hasar*", "zarar*", "damage*", "damaged", "scratch*", "dented", "hala gelmedi",
-    "hala yok", "haftadir", "aydir", "gundur ~ bekli*", "nobody answers", "no one answers",
-    "was already there", "keep my", "kept my", "yoktu", "beni hic", "not happy", "unhappy",
+    "kotu", "kotuydu", "ilgisiz*", "cizik*", "gundur", "haftadir", "aydir", r"re:[a-z]+(?:madiniz|mediniz)",
+    r"re:[a-z]+(?:miyorsunuz|miyosunuz|muyorsunuz|muyosunuz)", "same problem again", "same issue again",
+    "ayni sorun tekrar", "tekrar ayni", r"re:(?:after|for) \d+ (?:weeks|months)", r"re:after \d+ days",
+    "dalga mi gec*", "saka mi", "ciddiye al*", "her seferinde", "hep ayni", "is this a joke", "seriously",
+    "every time i", "no one cares", "nobody cares", "not good enough", "what a mess", "mess", "you didnt",
+    "you never", "you havent", "you still havent", "whats going on", "still no", "still not", "bu kadar para",
+    "overpriced", "too expensive", "cok pahali", "cizilmis*", "hasar*", "zarar*", "damage*", "damaged",
+    "scratch*", "dented", "hala gelmedi", "gundur ~ bekli*", "nobody answers", "no one answers",
+    "was already there", "kept my", "yoktu", "beni hic", "not happy", "unhappy",
 )
 REPEAT_ORDINAL = Terms(
     r"re:\d+nci (?:kez|kere|defa|sefer)", "ikinci kez", "ikinci kere", "ucuncu kez", "ucuncu kere",
-    "dorduncu kez", "kacinci kez", "kacinci kere", "second time", "third time", "fourth time", "again and again",
+    "dorduncu kez", "kacinci kez", "kacinci kere", "second time", "third time", "fourth time",
+    "again and again",
 )
 
 # --- technical --------------------------------------------------------------------------------
@@ -199,30 +272,43 @@ PART = Terms(
     "fren*", "balata*", "disk*", "kaliper*", "vites*", "aktarici*", "aktarma*", "zincir*", "disli*",
     "aynakol*", "kaset*", "pedal*", "krank*", "orta gobek*", "gobe*", "jant*", "lastik*", "ic lastik*",
     "sibop*", "supap*", "tekerlek*", "teker*", "jant tel*", "gidon*", "sele*", "kadro*", "amortisor*",
-    "suspansiyon*", "catal*", "fari*", "zil*", "batarya*", "baterya*", "pil", "pili*", "sarj*",
-    "adaptor*", "motor*", "ekran*", "display*", "kumanda*", "sensor*", "kablo*", "soket*", "konnektor*",
-    "gaz kolu*", "brake*", "pad", "pads", "disc*", "caliper*", "gear*", "derailleur*", "shifter*",
-    "chain*", "cassette*", "sprocket*", "pedal*", "crank*", "bottom bracket*", "hub*", "wheel*", "rim*",
-    "tyre*", "tire*", "tube*", "valve*", "spoke*", "handlebar*", "saddle*", "seat post*", "seatpost*",
-    "frame*", "fork*", "suspension*", "shock*", "battery", "batteries", "charger*", "motor*", "screen*",
-    "controller*", "sensor*", "cable*", "connector*", "throttle*", "pedal assist*", "assist*", "destek*",
-    "kiox", "bosch", "bafang", "shimano", "sram",
+    "suspansiyon*", "catal*", "fari*", "zil*", "batarya*", "baterya*", "pil", "pili*", "sarj*", "adaptor*",
+    "motor*", "ekran*", "display*", "kumanda*", "sensor*", "kablo*", "soket*", "konnektor*", "gaz kolu*",
+    "ampul*", "arka far*", "on far*", "farlar*", "stop lamba*", "rulman*", "bilye*", "hidrolik*", "brake*",
+    "pad", "pads", "disc*", "caliper*", "gear*", "derailleur*", "shifter*", "chain*", "cassette*",
+    "sprocket*", "pedal*", "crank*", "bottom bracket*", "hub*", "wheel*", "rim*", "tyre*", "tire*", "tube*",
+    "valve*", "spoke*", "handlebar*", "saddle*", "seat post*", "seatpost*", "frame*", "fork*", "suspension*",
+    "shock*", "battery", "batteries", "charger*", "motor*", "screen*", "controller*", "sensor*", "cable*",
+    "connector*", "throttle*", "pedal assist*", "assist*", "destek*", "kiox", "bosch", "bafang", "shimano",
+    "sram",
 )
 DEFECT = Terms(
     "ariza*", "arizali*", "bozuk*", "bozuldu*", "calismiyo*", "calismaz*", "acilmiyo*", "kapaniyo*",
-    "kesiyo*", "kesildi*", "hata*", r"re:e\d{1,3}", "error*", r"re:err? ?\d{1,3}", "ses geliyo*",
-    "ses yapiyo*", "ses cikariyo*", "sesi var", "garip ses*", "tikirti*", "gicirti*", "takirti*", "cizirti*",
-    "kayiyo*", "kaciriyo*", "atliyo*", "atlatiyo*", "vites* atla*", "vites* kacir*", "zincir* atiyo*", "zincir* cikiyo*", "yerinden cikiyo*", "zincir* dusuyo*",
-    "lastik* ~ iniyo*", "hava* ~ iniyo*", "lastik* indi", "hava kaciriyo*", "patladi*",
-    "patlak*", "sizdiriyo*", "sizinti*", "egri*", "egildi*", "kirildi*", "kirik*", "gevsek*", "gevsedi*",
-    "bosluk yap*", "surtuyo*", "tutmuyo*", "sarj olmuyo*", "sarj almiyo*", "sarj etmiyo*", "dolmuyo*",
-    "isiniyo*", "titriyo*", "sallaniyo*", "coktu*", "sikisti*", "takiliyo*", "gecmiyo*", "normal mi",
-    "uyari isig*", "ikaz*", "yanip sonuyo*", "warning light*", "blinking", "flashing", "sorun*", "problem*", "kalibr*", "ayari*", "ayar yap*", "desteg* kes*", "eskisi kadar", "menzil* dus*", "dustu",
+    "kesiyo*", "kesildi*", "koptu*", "kopmus*", "kopuk", "snapped", "hata*", r"re:e\d{1,3}", "error*",
+    r"re:err? ?\d{1,3}", "ses geliyo*", "ses yapiyo*", "ses cikariyo*", "sesi var", "garip ses*", "tikirti*",
+    "gicirti*", "takirti*", "cizirti*", "kayiyo*", "kaciriyo*", "atliyo*", "atlatiyo*", "vites* atla*",
+    "vites* kacir*", "zincir* atiyo*", "zincir* cikiyo*", "yerinden cikiyo*", "zincir* dusuyo*",
+    "lastik* ~ iniyo*", "hava* ~ iniyo*", "lastik* indi", "hava kaciriyo*", "patladi*", "patlak*",
+    "sizdiriyo*", "sizinti*", "egri*", "egildi*", "kirildi*", "kirik*", "gevsek*", "gevsedi*", "bosluk yap*",
+    "surtuyo*", "karariyo*", "paslan*", "pasli", "rust*", "surtun*", "degiyo*", "reset*",
+    r"re:keeps [a-z]+ing", "didnt work", "doesnt work", "yanmiyo*", "sonuyo*", "bosa donuyo*", "donmuyo*",
+    "ilerlemiyo*", "atmiyo*", "kilitleniyo*", "sesi geliyo*", "sesi var", "ses var", "creak*", "ticking",
+    "knocking", "squeal*", "losing air", "keeps deflating", "wont hold", "doesnt hold", "wont shift",
+    "doesnt shift", "stiff", "hard to pedal", "dragging", "misaligned", "intermittent*", "tutmuyo*",
+    "sarj olmuyo*", "sarj almiyo*", "sarj etmiyo*", "dolmuyo*", "isiniyo*", "titriyo*", "sallaniyo*",
+    "coktu*", "sikisti*", "takiliyo*", "gecmiyo*", "normal mi", "how do i fix", "how do i adjust",
+    "how do i reset", "how do i change", "how to fix", "how to adjust", "how to reset", "nasil ayarla*",
+    "nasil duzelt*", "nasil sifirla*", "nasil degistir*", "nasil sisir*", "ne yapmaliyim", "ne yapayim",
+    "ne yapabilirim", "what should i do", "lastik basinc*", "tire pressure", "tyre pressure", "uyumlu mu",
+    "compatible", "is it normal", "is this normal", "worn out", "wearing out", "eskidi*", "yipran*",
+    "humming", "buzzing", "whining", "vibrat*", "uyari isig*", "ikaz*", "yanip sonuyo*", "warning light*",
+    "blinking", "flashing", r"re:sorun[a-z]*(?! degil)(?! yok)", r"re:(?<!no )problem[a-z]*", "kalibr*",
+    "ayari*", "ayar yap*", "ayarlat*", "rahatsiz ediyo*", "desteg* kes*", "eskisi kadar", "menzil* dus*",
     "not working", "doesnt work*", "dont work*", "wont*", "broken", "broke", "fault*", "issue*", "noise*",
-    "click*", "squeak*", "grind*", "rattl*", "slip*", "skip*", "falls off", "falling off", "fell off",
-    "flat", "puncture*", "leak*", "bent", "crack*", "loose", "wobbl*", "rub*", "stuck", "cuts out",
-    "cutting out", "cut out", "dies", "shuts off", "turns off", "not charging", "overheat*", "calibrat*",
-    "adjust*", "weird", "strange", "kicks in late", "lag", "lagging", "drain*", "range dropped",
+    "click*", "squeak*", "grind*", "rattl*", "slip*", "skip*", "falls off", "falling off", "fell off", "flat",
+    "puncture*", "leak*", "bent", "crack*", "loose", "wobbl*", "rub*", "stuck", "cuts out", "cutting out",
+    "cut out", "dies", "shuts off", "turns off", "not charging", "overheat*", "calibrat*", "adjust*", "weird",
+    "strange", "kicks in late", "lag", "lagging", "drain*", "range dropped",
 )
 BLOCKING = Terms(
     r"re:calismiyo[a-z]*(?! mu)", "calismaz oldu", r"re:acilmiyo[a-z]*(?! mu)", "binemiyo*", "kullanamiyo*",
@@ -232,7 +318,7 @@ BLOCKING = Terms(
     "wont move", "cant ride", "cannot ride", "unusable", "stuck on", "frozen", "freezes", "not charging",
     "wont charge", "doesnt charge", "unrideable", "cant use", "cannot use", "wont engage", "wont work",
     "wont power*", "no power", "doesnt respond", "not responding", "hic calismiyo*", "hic acilmiyo*",
-    "gidemiyo*",
+    "gidemiyo*", "destegi yok", "destek yok", "destek vermiyo*", "no assist", "assist not working",
 )
 RIDEABLE = Terms("still rideable", "still ride", "binilebiliyo*", "kullanabiliyo*", "idare ediyo*")
 
@@ -242,71 +328,108 @@ SUPPORT = Terms(
     "randevu*", "servis*", "bakim*", "bakima", "kiraladig*", "kiraladim*", "rezervasyon*", "depozito*",
     "odeme*", "cekilmis*", "cekildi*", "iptal*", "sozlesme*", "rapor*", "hazir mi", "hazir olur",
     "ne zaman hazir", "ne zaman gelir", "ne zaman yatar", "uzat*", "degistir*", "guncelle*", "seri numara*",
-    "sevkiyat*", "gelmedi*", "ulasmadi*", "yatmadi*", "order*", "track*", "delivery*", "deliver*",
-    "shipping", "shipment*", "invoice*", "receipt*", "warranty", "refund*", "return*", "exchange",
-    "appointment*", "booking*", "booked", "reservation*", "extend*", "deposit*", "charged", "payment*",
-    "confirmation*", "ticket*", "dropped it off", "dropped off", "ready", "pickup", "pick them up",
-    "reschedule*", "contract*", "report*", "never arrived", "hasnt arrived", "didnt arrive", "late",
-    "check", "checkup", "check up", "kontrol*", "ilk bakim*", "periyodik bakim*", "tamir*", "repair*",
-    "sifre*", "unuttum", "kaybettim", "forgot", "lost my",
+    "sevkiyat*", "gelmedi*", "ulasmadi*", "yatmadi*", "order*", "track*", "delivery*", "deliver*", "shipping",
+    "shipment*", "invoice*", "receipt*", "warranty", "refund*", "return*", "exchange", "appointment*",
+    "booking*", "booked", "reservation*", "extend*", "deposit*", "charged", "payment*", "confirmation*",
+    "ticket*", "dropped it off", "dropped off", "ready", "pickup", "pick them up", "reschedule*", "contract*",
+    "report*", "never arrived", "hasnt arrived", "didnt arrive", "late", "check", "checkup", "check up",
+    "kontrol*", "ilk bakim*", "periyodik bakim*", "tamir*", "repair*", "sifre*", "unuttum", "kaybettim",
+    "forgot", "lost my", "ertele*", "postpone*", "anahtar*", "key", "mail*", "e posta*", "email*", "sms",
+    "onay*", "uygulama*", "app", "login", "giris yap*", "uyelik*", "account", "kupon*", "coupon*",
+    "promo code", "hediye ceki*", "gift card", "parca bekle*", "teslim al*", "kurye*", "haber ver*",
+    "hazir olunca", "durumu*", "ne durumda", "status", "news on", "update on", "ulasmak isti*",
+    "gorusmek isti*", "iletisim*", "numarasi*", "numaranizi", "get in touch", "speak to", "talk to someone",
+    "reach", "courier", "drop off", "return the bike", "duzelt*", "yanlis yazil*", "yanlis cikmis", "kisalt*",
+    "correct the", "update my", "change my", "change the",
 )
 OWNERSHIP = Terms(
     "siparisim*", "faturam*", "randevum*", "rezervasyonum*", "bisikletim*", "bisikletimiz*", "aldigim*",
     "aldigimiz*", "aldim", "kiraladig*", "kiraladim*", "siparis ettig*", "verdigim*", "verdigimiz*",
     "teslim ettim", "biraktim", "odedim", "odedig*", "my order*", "my rental*", "my booking*", "my bike*",
-    "my reservation*", "my invoice*", "my deposit*", "my appointment*", "my ebike*", "my repair*",
-    "i booked", "we booked", "i ordered", "we ordered", "i rented", "we rented", "i bought", "we bought",
-    "dropped it off", "booking", "ticket", r"re:r \d+", "servisten aldig*", "servisteki*", "serviste",
+    "my reservation*", "my invoice*", "my deposit*", "my appointment*", "my ebike*", "my repair*", "i booked",
+    "we booked", "i ordered", "we ordered", "i rented", "we rented", "i bought", "we bought",
+    "dropped it off", "booking", "ticket", r"re:r \d+",
+    r"re:(?:kiralama|sure|rezervasyon|randevu|siparis|fatura|odeme|iade|depozito|hesab|hesap|bisiklet|ebike"
+    r"|teslimat|kargo|kask|kilit|batarya|sozlesme)(?:m|mi|mu|miz|mizi|im|imi|imiz|imizi|um|umu|umuz)",
+    "servisten aldig*", "servisteki*", "serviste",
 )
 # --- sales ------------------------------------------------------------------------------------
 SALES_STRONG = Terms(
-    r"re:(?<!randevu )(?<!bilgi )(?<!destek )(?<!servis )(?<!haber )almak isti[a-z]*", "almayi dusun*", "alacagim", "alacagiz", "alicam", "alcam", "alirsam",
-    "alirim", "satin al*", "siparis ver*", "siparis gec*", "siparis vermek", "teklif*", "bayi olmak",
-    "bayiniz olmak", "bayilik*", "bayi sart*", "iskonto*", "takas*", "son fiyat*", "ne onerirsiniz",
-    "onerir misiniz", "onerebilir misiniz", "ne tavsiye*", "kararsiz*", "paket fiyat*", "odeme hazir",
-    "ayirt*", "ayirir misiniz", "ayirabilir misiniz", "want to buy", "like to buy", "looking to buy",
-    "buying", "purchase*", "quote*", "quotation*", "want to order", "like to order", "to order",
-    "next order", "place an order", "reserve it", "id like to reserve", "trade in", "wholesale",
-    "interested in buying", "what do you recommend", "recommend*", "wholesale rental rates", "looking for a",
-    "looking for an", "looking for something", "budget*", "butce*", r"re:under \d+k?", "arıyorum", "ariyoruz",
+    r"re:(?<!randevu )(?<!bilgi )(?<!destek )(?<!servis )(?<!haber )almak isti[a-z]*", "almayi dusun*",
+    "alacagim", "alacagiz", "alicam", "alcam", "alirsam", "alirim", "satin al*", "siparis ver*",
+    "siparis gec*", "siparis vermek", "teklif*", "bayi olmak", "bayiniz olmak", "bayilik*", "bayi sart*",
+    "iskonto*", "takas*", "son fiyat*", "ne onerirsiniz", "onerir misiniz", "onerebilir misiniz",
+    "ne tavsiye*", "kararsiz*", "paket fiyat*", "odeme hazir", "ayirt*", "ayirir misiniz",
+    "ayirabilir misiniz", "want to buy", "like to buy", "looking to buy", "buying", "purchase*", "quote*",
+    "quotation*", "want to order", "like to order", "to order", "next order", "place an order", "reserve it",
+    "id like to reserve", "trade in", "wholesale", "interested in buying", "what do you recommend",
+    "can you recommend", "could you recommend", "would you recommend", "recommend me", "recommendation*",
+    "wholesale rental rates", "looking for a", "looking for an", "looking for something",
+    r"re:(?:bisiklet|ebike|model|kask|jant|kadro|scooter)[a-z]* (?:[a-z]+ )?(?:bakiyo|ariyo)[a-z]*",
+    "ben de bakiyo*", r"re:\d+ bin (?:civari|arasi|alti|kadar|butce)[a-z]*", r"re:\d+ bine kadar",
+    "ilgileniyo*", "fiyat ver*", "fiyat alabilir*", "fiyat atar*", "fiyati ne olur", "kaca veriyo*",
+    "kaca olur", "ne kadara", "en son kac", "how much would", "price for", "give me a price",
+    "send me a price", "want to get", "looking to get", "thinking of buying", "considering buying",
+    "planning to buy", "can i order", "how do i order", "pre order", "on siparis*", "hediye*",
+    "still available", "bir tane istiyo*", "bir tane al*", "tane alsam", "tane alacag*", "ill take",
+    "id take", "i want one", "id like one", "need a new", "need a bike", "ihtiyacim var", "proforma*",
+    "siparis olustur*", "if i buy", "if we buy", "if i order", "if we order", "if i take", "come see it",
+    "come and see", "gelip bak*", "gelip gor*", "calisanlarimiz*", "calisanlarina", "employees",
+    "for our staff", "for our team", "thinking about getting", "getting one", "get one", "buy one",
+    "order one", "hold the", "hold one", "hold it", "put aside", "set aside", "keep it for me",
+    "ayirabilir misiniz", "alirsam", "budget*", "butce*", r"re:under \d+k?", "alsam", "alsak", "alirsak",
+    "alacak olsam", "indirim yap*", "indirim olur*", "en iyi fiyat*", "best price", "collaborat*",
+    "partnership", "is birlig*", "isbirlig*", "pay cash", "kapida odeme", "odeme secenek*", "payment options",
+    "test ride", "test surus*",
+    r"re:(?:bisiklet|ebike|model|kask|kilit|scooter)[a-z]*(?:ten|tan|den|dan) istiyo[a-z]*",
 )
 SALES = Terms(
     "fiyat*", "taksit*", "indirim*", "nakit", "pazarlik*", "kampanya*", "butce*", "uygun fiyat*", "tavsiye*",
-    "oneri*", "hangisi*", "hangsi*", "hangi*", "bakiyorum", "lazim", "toptan*", "kurumsal*", "buy", "budget",
-    "deal", "discount*", "financing", "installment*", "pay by", "price*", "rates", "lead time", "how much for",
-    "which one", "interested", "available", "model*",
+    "oneri*", "hangisi*", "hangsi*", "hangi*", "lazim", "toptan*", "kurumsal*", "buy", "budget", "deal",
+    "discount*", "financing", "installment*", "pay by", "price*", "rates", "lead time", "how much for",
+    "which one", "interested", "available", "cost*", "kac liraya", "pesin*", "kredi karti*", "beden*",
+    "kadro boy*", "boyum", "frame size", "what size", "which size",
 )
 # --- inquiry ----------------------------------------------------------------------------------
 INQUIRY = Terms(
-    "nerede*", "nerde*", "neresi*", "konum*", "adres*", "acik mi", "acik misiniz", "acikmisiniz", "kaca kadar",
-    "kacta acil*", "kacta kapan*", "calisma saat*", "mesai*", "subeniz*", "sube*", "var mi", "var mu",
-    "yapiyo musunuz", "yapiyor musunuz", "satiyo* musunuz", "kiraliyo* musunuz", "ne kadar", "kac km",
-    "kac yas*", "yasindan", "fiyat liste*", "ucret*", "kimlik*", "ehliyet*", "devam ediyo* mu", "tur",
-    "turlar*", "bilgi*", "merak*", "ogrenmek isti*", "gerekiyo* mu", "lazim mi", "hangi marka*", "kac para",
-    "where", "location", "address", "opening hours", "hours", "open", "close", "closing",
-    "do you have", "do you offer", "do you sell", "do you rent", "do you do", "is there", "are there",
-    "can i bring", "how much", "how far", "how many", "how long", "max", "maximum", "weight", "limit",
-    "price list", "prices", "wondering", "info", "information", "policy", "do i need", "near",
-    "minimum age", "what are", "whats", "is it near", "stok*", "stock*", "fiyatlar*", "nedir", "dahil mi",
-    "dahil*", "included", "include", "sigorta*", "insurance", "colour*", "color*", "renk*", "renkler*",
+    "nerede*", "nerde*", "neresi*", "konum*", "adres*", "acik mi", "acik misiniz", "acikmisiniz",
+    "kaca kadar", "kacta acil*", "kacta kapan*", "calisma saat*", "mesai*", "subeniz*", "sube*", "kac km",
+    "kac yas*", "yasindan", "fiyat liste*", "ucret*", "kimlik*", "ehliyet*", "tur", "turlar*", "hangi marka*",
+    "kac para", "where", "location", "address", "opening hours", "hours", "open", "close", "closing",
+    "price list", "prices", "policy", "minimum age", "is it near", "stok*", "stock*", "fiyatlar*", "dahil mi",
+    "sigorta*", "insurance", "insured", "colour*", "color*", "renk*", "kac saat*", "kac gun*", "kac dakika*",
+    "kac yil*", "kac ay*", "how many years", "ne kadar sur*", "do you have", "do you offer", "do you sell",
+    "do you rent", "do you do", "weight", "katalog*", "catalog*", "brosur*",
+    r"re:[a-z]+ [a-z]+(?:iyo|uyo)r? musunuz",
 )
+"""Information topics: hours, places, policies, general prices, stock."""
+INQUIRY_GENERIC = Terms(
+    "var mi", "var mu", "yapiyo musunuz", "yapiyor musunuz", "satiyo* musunuz", "kiraliyo* musunuz",
+    r"re:[a-z]+(?:iyo|uyo)r? musunuz", "ne kadar", "devam ediyo* mu", "bilgi*", "merak*", "ogrenmek isti*",
+    "gerekiyo* mu", "lazim mi", "oluyo* mu", "olur mu", "mumkun mu", "nedir", "dahil*", "included", "include",
+    r"re:do you [a-z]+", r"re:does it [a-z]+", r"re:are you [a-z]+", "can i", "is it", "is there",
+    "are there", "how much", "how far", "how many", "how long", "max", "maximum", "limit", "wondering",
+    "info", "information", "do i need", "near", "what are", "whats",
+)
+"""Question phrases that ask for information without naming a topic of their own."""
 QUESTION = Terms(
-    "what", "which", "how", "when", "hangi*", "nasil", "kac", "ne zaman", "neler", "nedir", "ne", "mi", "mu",
+    "what", "which", "how", "when", "hangi*", "nasil", "kac", "ne zaman", "neler", "nedir", "mi", "mu",
     "misiniz", "musunuz", "var mi",
 )
 """Question words: a question with nothing more specific is an inquiry."""
 REQUEST = Terms(
-    "misiniz", "musunuz", "miyim", "miyiz", "lutfen", "rica*", "isti*", "would like", "id like", "need", "lazim",
-    "can you", "could you", "please", "want", "gerek*", r"re:[a-z]+ebilir", r"re:[a-z]+abilir",
+    "misiniz", "musunuz", "miyim", "miyiz", "lutfen", "rica*", "isti*", "would like", "id like", "need",
+    "lazim", "can you", "could you", "please", "want", "gerek*", r"re:[a-z]+(?:ebilir|abilir) mi[a-z]*",
 )
 """Asking for something: praise that asks for nothing is not a request."""
 RENTAL = Terms("kirala*", "kiralik*", "rental*", "rent", "renting", "hire")
 
 # --- general: greetings, thanks, wishes, closings, spam, wrong number, tests ----------------------
 GREETING = Terms(
-    "merhaba*", "mrb", "mrhaba", "slm", "selam*", "selamun aleykum", "gunaydin", "iyi aksamlar", "iyi gunler",
-    "tunaydin", "hi", "hello", "hey", "hiya", "good morning", "good afternoon", "good evening", "dear",
-    "arkadaslar", "herkese", "hocam", "abi", "abla", "hanim", "bey", "everyone", "all", "team", "ekibi",
+    "merhaba*", "nasilsiniz", "nasilsin", "how are you", "mrb", "mrhaba", "slm", "selam*", "selamun aleykum",
+    "gunaydin", "iyi aksamlar", "iyi gunler", "tunaydin", "hi", "hello", "hey", "hiya", "good morning",
+    "good afternoon", "good evening", "dear", "arkadaslar", "herkese", "hocam", "abi", "abla", "hanim", "bey",
+    "everyone", "all", "team", "ekibi",
 )
 THANKS = Terms(
     "tesekkur*", "tsk", "tsklr", "tesk*", "sagol*", "sagolun", "eyvallah", "eyw", "thanks", "thank you",
@@ -315,19 +438,24 @@ THANKS = Terms(
 WISHES = Terms(
     "iyi bayramlar", "bayraminiz*", "mutlu yillar", "yeni yiliniz*", "iyi calismalar", "kolay gelsin",
     "bereketli*", "hayirli*", "bol satis*", "happy new year", "happy holidays", "merry christmas",
-    "have a nice day", "have a great*", "good luck", "congrat*", "tebrik*", "iyi tatiller", "iyi hafta sonlari",
+    "have a nice day", "have a great*", "good luck", "congrat*", "tebrik*", "iyi tatiller",
+    "iyi hafta sonlari",
 )
 POSITIVE = Terms(
-    "harika*", "super", "mukemmel*", "muhtesem*", "cok guzel*", "memnun kaldi*", r"re:memnun(?:um|uz)?(?! degil)",
-    "bayildi*", "begendi*", "amazing", "great", "awesome", "perfect", "wonderful", "fantastic", "excellent",
-    "love*", "enjoyed", "brilliant", "lovely", "nice", "cok iyi", "iyiydi", r"re:(?<!not )(?<!nt )happy",
-    "ellerinize saglik", "elinize saglik", "eline saglik", "emeginize saglik", "tesekkur ederiz", "helal olsun",
+    "harika*", "super", "mukemmel*", "muhtesem*", "cok guzel*", "memnun kaldi*",
+    r"re:memnun(?:um|uz)?(?! degil)", "bayildi*", "begendi*", "amazing",
+    r"re:(?<!not )(?<!not a )(?<!not so )great", "awesome", "perfect", "wonderful", "fantastic", "excellent",
+    r"re:(?<!d )(?<!would )lov(?:e|ed|ely|ing)(?! to)", "enjoyed", "brilliant", "lovely", "nice", "cok iyi",
+    "iyiydi", r"re:(?<!not )(?<!nt )happy", "tavsiye ettim", "tavsiye ederim", "recommended you",
+    "i recommend you", "ellerinize saglik", "elinize saglik", "eline saglik", "emeginize saglik",
+    "tesekkur ederiz", "helal olsun",
 )
 CLOSING = Terms(
-    "tamam*", "tmm", "tamamdir", "ok", "okay", "okey", "oke", "okie", "peki", "anladim", "anlasildi",
-    "olur", "tabi", "tabii", "cozuldu", "sorun cozuldu", "duzeldi", "halloldu", "gorusuruz", "kolay gelsin",
+    "tamam*", "tmm", "tamamdir", "ok", "okay", "okey", "oke", "okie", "peki", "anladim", "anlasildi", "olur",
+    "tabi", "tabii", "cozuldu", "sorun cozuldu", "duzeldi", "halloldu", "gorusuruz", "kolay gelsin",
     "iyi gunler", "iyi aksamlar", "iyi calismalar", "got it", "great", "perfect", "sure", "alright", "cool",
-    "noted", "resolved", "sorted", "works now", "fixed", "all good", "see you", "bye", "super",
+    "noted", "resolved", "sorted", "works now", "fixed", "all good", "see you", "bye", "super", "aldim",
+    "ulasti", "geldi", "received", "arrived", "gordum", "saw it", "thanks for the update",
 )
 WRONG_NUMBER = Terms(
     "yanlis kisi*", "yanlis numara*", "yanlislikla", "yanlis attim", "yanlis yere", "wrong number",
@@ -351,40 +479,313 @@ SPAM_WEAK = Terms(
 
 STOPWORDS = frozenset(
     {
-        "ve", "ile", "bir", "bi", "bu", "su", "o", "da", "de", "ki", "mi", "mu", "ne", "ya", "ama", "fakat",
-        "icin", "cok", "daha", "en", "gibi", "kadar", "sonra", "once", "her", "hic", "hep", "hem", "ben",
-        "sen", "biz", "siz", "onlar", "bana", "beni", "size", "sizin", "sizi", "sizden", "bizim", "benim",
-        "var", "yok", "misiniz", "musunuz", "miyim", "miyiz", "misin", "musun", "acaba", "lutfen",
-        "rica", "ederim", "ediyorum", "ederiz", "olarak", "olur", "oldu", "olan", "olsun", "simdi", "zaten",
-        "bile", "diye", "icinde", "uzere", "yani", "iste", "sey", "bunu", "buna", "bunun", "onu", "ona",
-        "nasil", "neden", "niye", "hangi", "kim", "kac", "degil", "evet", "hayir", "yine",
-        "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by",
-        "is", "are", "was", "were", "be", "been", "am", "im", "i", "me", "my", "we", "our", "us", "you",
-        "your", "it", "its", "this", "that", "these", "those", "there", "here", "do", "does", "did", "have",
-        "has", "had", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "if",
-        "so", "as", "not", "no", "yes", "please", "just", "also", "very", "what", "when", "where", "which",
-        "who", "how", "why", "any", "some", "all", "about", "up", "out", "into", "than", "then", "too",
-        "id", "ill", "ive", "dont", "cant", "wont", "get", "got", "like", "want", "s", "t", "d", "ll",
-        "re", "m", "hi", "hello", "hey", "merhaba", "slm", "selam", "mrb", "merhabalar", "tl",
-        "abi", "hocam", "bey", "hanim", "arkadaslar", "dear", "ok", "okay", "tamam", "peki",
-        "sn", "vs", "etc", "lol", "haha", "bide", "ise", "olsa", "olabilir", "dir", "dur",
+        "ve",
+        "ile",
+        "bir",
+        "bi",
+        "bu",
+        "su",
+        "o",
+        "da",
+        "de",
+        "ki",
+        "mi",
+        "mu",
+        "ne",
+        "ya",
+        "ama",
+        "fakat",
+        "icin",
+        "cok",
+        "daha",
+        "en",
+        "gibi",
+        "kadar",
+        "sonra",
+        "once",
+        "her",
+        "hic",
+        "hep",
+        "hem",
+        "ben",
+        "sen",
+        "biz",
+        "siz",
+        "onlar",
+        "bana",
+        "beni",
+        "size",
+        "sizin",
+        "sizi",
+        "sizden",
+        "bizim",
+        "benim",
+        "var",
+        "yok",
+        "misiniz",
+        "musunuz",
+        "miyim",
+        "miyiz",
+        "misin",
+        "musun",
+        "acaba",
+        "lutfen",
+        "rica",
+        "ederim",
+        "ediyorum",
+        "ederiz",
+        "olarak",
+        "olur",
+        "oldu",
+        "olan",
+        "olsun",
+        "simdi",
+        "zaten",
+        "bile",
+        "diye",
+        "icinde",
+        "uzere",
+        "yani",
+        "iste",
+        "sey",
+        "bunu",
+        "buna",
+        "bunun",
+        "onu",
+        "ona",
+        "nasil",
+        "neden",
+        "niye",
+        "hangi",
+        "kim",
+        "kac",
+        "degil",
+        "evet",
+        "hayir",
+        "yine",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "im",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "if",
+        "so",
+        "as",
+        "not",
+        "no",
+        "yes",
+        "please",
+        "just",
+        "also",
+        "very",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "how",
+        "why",
+        "any",
+        "some",
+        "all",
+        "about",
+        "up",
+        "out",
+        "into",
+        "than",
+        "then",
+        "too",
+        "id",
+        "ill",
+        "ive",
+        "dont",
+        "cant",
+        "wont",
+        "get",
+        "got",
+        "like",
+        "want",
+        "s",
+        "t",
+        "d",
+        "ll",
+        "re",
+        "m",
+        "hi",
+        "hello",
+        "hey",
+        "merhaba",
+        "slm",
+        "selam",
+        "mrb",
+        "merhabalar",
+        "tl",
+        "abi",
+        "hocam",
+        "bey",
+        "hanim",
+        "arkadaslar",
+        "dear",
+        "ok",
+        "okay",
+        "tamam",
+        "peki",
+        "sn",
+        "vs",
+        "etc",
+        "lol",
+        "haha",
+        "bide",
+        "ise",
+        "olsa",
+        "olabilir",
+        "dir",
+        "dur",
     }
 )
 
+KEYWORD_TABLES: tuple[Terms, ...] = (
+    FIRE, HEAT, BRAKE_FAILURE, STRUCTURE_FAILURE, ACCIDENT, INJURY, STRANDED, LEGAL, COMPLAINT_STRONG,
+    DOUBLE_CHARGE, BLOCKING, DEFECT, PART, QUANTITY, SALES_STRONG, SUPPORT, SALES, INQUIRY, RENTAL,
+    COMPLAINT_WEAK, URGENT, NO_RUSH, SPAM,
+)
+"""Tables whose matches become keywords, most telling first."""
+# fmt: on
 READ_TABLES: tuple[Terms, ...] = (
-    FIRE, HEAT, POWER_PART, LIGHT, BRAKE_FAILURE, PARTIAL, STRUCTURE_FAILURE, RUNAWAY, INJURY, HYPOTHETICAL,
-    STRANDED, BREAKDOWN, FAR_AWAY, LEGAL, NO_RUSH, URGENT, TODAY, DEADLINE, JOKING, FOLLOWUP, RECURRENCE, B2B,
-    SOFT_RISK, CANCEL_RISK, QUANTITY, DOUBLE_CHARGE, COMPLAINT_STRONG, DAMAGED_ON_ARRIVAL, COMPLAINT_WEAK, REPEAT_ORDINAL, PART, DEFECT,
-    BLOCKING, RIDEABLE, SUPPORT, OWNERSHIP, SALES_STRONG, SALES, INQUIRY, QUESTION, REQUEST, RENTAL, GREETING, THANKS, WISHES,
-    POSITIVE, CLOSING, WRONG_NUMBER, SPAM, SPAM_WEAK, TEST, TEST_FILLER,
+    FIRE,
+    HEAT,
+    POWER_PART,
+    LIGHT,
+    BRAKE_FAILURE,
+    BRAKE_WEAK,
+    PARTIAL,
+    STRUCTURE_FAILURE,
+    NEAR_MISS,
+    RUNAWAY,
+    ACCIDENT,
+    INJURY,
+    HYPOTHETICAL,
+    STRANDED,
+    BREAKDOWN,
+    PRESENT_PLACE,
+    FAR_AWAY,
+    LEGAL,
+    NO_RUSH,
+    URGENT,
+    TODAY,
+    DEADLINE,
+    JOKING,
+    FOLLOWUP,
+    RECURRENCE,
+    B2B,
+    SOFT_RISK,
+    CANCEL_RISK,
+    QUANTITY,
+    THEFT,
+    DOUBLE_CHARGE,
+    COMPLAINT_STRONG,
+    DAMAGED_ON_ARRIVAL,
+    COMPLAINT_WEAK,
+    REPEAT_ORDINAL,
+    PART,
+    DEFECT,
+    BLOCKING,
+    RIDEABLE,
+    SUPPORT,
+    OWNERSHIP,
+    SALES_STRONG,
+    SALES,
+    INQUIRY,
+    INQUIRY_GENERIC,
+    QUESTION,
+    REQUEST,
+    RENTAL,
+    GREETING,
+    THANKS,
+    WISHES,
+    POSITIVE,
+    CLOSING,
+    WRONG_NUMBER,
+    SPAM,
+    SPAM_WEAK,
+    TEST,
+    TEST_FILLER,
 )
 """Every table :func:`analysis.rules.read` matches a text against."""
 FILLER_TABLES: tuple[Terms, ...] = (GREETING, THANKS, WISHES, POSITIVE, CLOSING)
 """Words that carry no request: a message made only of these is a greeting, thanks or closing."""
 
-_CRITICAL_TABLES = (FIRE, HEAT, BRAKE_FAILURE, STRUCTURE_FAILURE, RUNAWAY, INJURY, STRANDED, BREAKDOWN, LEGAL)
-for _terms in READ_TABLES:
-    # A misspelling is bent into a critical word only when that word is long: "düştü" must not become
-    # "düştük" (we fell), which would page a person for a battery that lost range.
-    TYPOS.add(_terms.vocabulary(), min_length=8 if _terms in _CRITICAL_TABLES else TYPOS.MIN_LENGTH)
-TYPOS.add({"bisiklet", "elektrikli", "listesi", "atarmisiniz", "musunuz", "misiniz", "istiyorum"})
+_CRITICAL_TABLES = (
+    FIRE,
+    HEAT,
+    BRAKE_FAILURE,
+    STRUCTURE_FAILURE,
+    NEAR_MISS,
+    RUNAWAY,
+    ACCIDENT,
+    INJURY,
+    STRANDED,
+    BREAKDOWN,
+    LEGAL,
+)
+
+
+def _teach_typos() -> None:
+    """Let the typo corrector aim at the lexicon's words. A misspelling is bent into a critical word only
+    when that word is long: "düştü" must not become "düştük" (we fell) and page a person for a battery
+    that lost range."""
+    for terms in READ_TABLES:
+        TYPOS.add(terms.vocabulary(), min_length=8 if terms in _CRITICAL_TABLES else TYPOS.MIN_LENGTH)
+    TYPOS.add({"bisiklet", "elektrikli", "listesi", "istiyorum"})
+
+
+_teach_typos()

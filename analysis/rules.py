@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from analysis import lexicon as lx
@@ -31,7 +31,12 @@ from workflows.contracts import (
 DEFAULT_BUSINESS_SENDERS: tuple[str, ...] = ("İzer", "İzmir Merkez")
 """History senders that are İzer itself: ``İzer``, ``İzer Servis - Onur``, ``İzmir Merkez - Levent``."""
 
-URGENCY_BANDS: dict[str, tuple[int, int]] = {"critical": (8, 10), "high": (5, 9), "normal": (2, 7), "low": (1, 5)}
+URGENCY_BANDS: dict[str, tuple[int, int]] = {
+    "critical": (8, 10),
+    "high": (5, 9),
+    "normal": (2, 7),
+    "low": (1, 5),
+}
 CRITICAL_SIGNALS = frozenset({"safety", "legal", "stranded", "b2b_at_risk", "repeated_unanswered_complaint"})
 
 _CATEGORY_ORDER: tuple[Category, ...] = ("complaint", "technical", "support", "sales", "inquiry")
@@ -43,20 +48,20 @@ _BASE_PRIORITY: dict[str, Priority] = {
     "inquiry": "low",
     "general": "low",
 }
-_MEDIA = re.compile(r"^\s*[\[<(]\s*(audio|voice|voice note|ses|sesli mesaj|ptt|image|photo|video|document)"
-                    r"[^\]>)]*[\]>)]\s*$", re.IGNORECASE)
+_MEDIA = re.compile(
+    r"^\s*[\[<(]\s*(audio|voice|voice note|ses|sesli mesaj|ptt|image|photo|video|document)"
+    r"[^\]>)]*[\]>)]\s*$",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://|www\.|t\.me/|bit\.ly|wa\.me/|\.(?:com|net|org|io)\b", re.IGNORECASE)
 _POSITIVE_EMOJI = frozenset("👍🙏😊🙂😀😃😄😁🥰😍❤♥💯🎉👏🤝☺🙌✅👌💪🌹🤗😇🥳⭐🌟✨")
 _NEGATIVE_EMOJI = frozenset("😡🤬😤👎😠😞😢😭💔😩😫")
 _SARCASM_EMOJI = frozenset("🙃🙄😒")
 _FOLLOWUP_GAP = timedelta(minutes=30)
 _COMPLAINT_OVERRIDE = 4.0
+_INTENT_OVER_QUESTION = 3.0
 _NUDGE_MAX_TOKENS = 2
-_KEYWORD_TABLES = (
-    lx.FIRE, lx.HEAT, lx.BRAKE_FAILURE, lx.STRUCTURE_FAILURE, lx.INJURY, lx.STRANDED, lx.LEGAL,
-    lx.COMPLAINT_STRONG, lx.DOUBLE_CHARGE, lx.BLOCKING, lx.DEFECT, lx.PART, lx.QUANTITY, lx.SALES_STRONG,
-    lx.SUPPORT, lx.SALES, lx.INQUIRY, lx.RENTAL, lx.COMPLAINT_WEAK, lx.URGENT, lx.NO_RUSH, lx.SPAM,
-)
+_MEDIA_TYPES = frozenset({"audio", "voice", "image", "video"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,13 @@ def _pick(scores: dict[str, float]) -> Category | None:
     """
     if scores["complaint"] >= _COMPLAINT_OVERRIDE:
         return "complaint"
-    best = max(_CATEGORY_ORDER, key=lambda name: scores[name])
+    best: Category = max(_CATEGORY_ORDER, key=lambda name: scores[name])
+    if best == "inquiry":
+        # A plain question is the weakest intent: buying, or an order/booking of one's own, outweighs it
+        # ("almayı düşünüyorum, taksit yapıyor musunuz? teslimat kaç gün?" is a sale).
+        intent: Category = "sales" if scores["sales"] >= scores["support"] else "support"
+        if scores[intent] >= _INTENT_OVER_QUESTION:
+            return intent
     return best if scores[best] >= 1 else None
 
 
@@ -111,184 +122,203 @@ def analyze(message: IncomingMessage, *, business_senders: Sequence[str] = DEFAU
     text, injected = strip_injection(message.current_message)
     reading = read(text)
     thread = _thread(message, tuple(fold(name).strip() for name in business_senders))
-    signals: list[str] = ["injection"] if injected else []
+    verdict = _Verdict(signals=["injection"] if injected else [])
     if message.is_group:
-        signals.append("group")
-    media = _MEDIA.match(message.current_message) or message.message_type in ("audio", "voice", "image", "video")
-    if media:
-        kind = "audio" if message.message_type in ("audio", "voice") or _is_audio(message.current_message) else "media"
-        category = thread.category or "general"
-        return _finish(message, reading, category, "normal", "neutral", True, [*signals, kind], base_urgency=4)
-    return _classify(message, reading, thread, signals)
+        verdict.signals.append("group")
+    if _MEDIA.match(message.current_message) or message.message_type in _MEDIA_TYPES:
+        audio = message.message_type in ("audio", "voice") or _is_audio(message.current_message)
+        verdict.set(thread.category or "general", "normal", urgency=4, signal="audio" if audio else "media")
+    elif not _short_message(verdict, reading, thread, message.is_group):
+        _decide(verdict, reading, thread)
+    return verdict.analysis(reading)
 
 
-def _classify(message: IncomingMessage, reading: Reading, thread: Thread, signals: list[str]) -> Analysis:
+@dataclass(slots=True)
+class _Verdict:
+    """The labels being decided, and the signals that explain them."""
+
+    category: Category = "general"
+    priority: Priority = "low"
+    sentiment: Sentiment = "neutral"
+    action: bool = True
+    signals: list[str] = field(default_factory=list)
+    urgency: int | None = None
+
+    def set(
+        self,
+        category: Category,
+        priority: Priority,
+        sentiment: Sentiment = "neutral",
+        *,
+        action: bool = True,
+        urgency: int | None = None,
+        signal: str | None = None,
+    ) -> None:
+        self.category, self.priority, self.sentiment, self.action, self.urgency = (
+            category,
+            priority,
+            sentiment,
+            action,
+            urgency,
+        )
+        if signal:
+            self.signals.append(signal)
+
+    def raise_to(self, floor: Priority, signal: str | None = None) -> None:
+        if PRIORITY_RANK[floor] < PRIORITY_RANK[self.priority]:
+            self.priority = floor
+        if signal:
+            self.signals.append(signal)
+
+    def sour(self) -> None:
+        """A neutral tone turns negative (a nudge, a blocked bike); urgent or positive ones stay."""
+        if self.sentiment == "neutral":
+            self.sentiment = "negative"
+
+    def analysis(self, reading: Reading) -> Analysis:
+        response: ResponseTime = PRIORITY_RESPONSE_TIME[self.priority]  # type: ignore[assignment]
+        return Analysis(
+            urgency_score=_urgency(self, reading),
+            category=self.category,
+            sentiment=self.sentiment,
+            keywords=keywords(reading),
+            priority_level=self.priority,
+            action_required=self.action or self.priority in ("critical", "high"),
+            recommended_response_time=response,
+            analyzer="rules",
+            signals=list(dict.fromkeys(self.signals)),
+        )
+
+
+def _short_message(verdict: _Verdict, reading: Reading, thread: Thread, is_group: bool) -> bool:
+    """Decide messages without a word of content (``?``, ``👍``, ``ok``, ``tamam teşekkürler``, ``merhaba``,
+    spam, wrong numbers, tests); return False when the message needs the full reading."""
     flags = reading.flags
-    signals.extend(sorted(flags & CRITICAL_SIGNALS))
-    if "spam" in flags:
-        return _finish(message, reading, "general", "low", "neutral", False, [*signals, "spam"], base_urgency=1)
-    if "wrong_number" in flags or "test" in flags:
-        signal = "wrong_number" if "wrong_number" in flags else "test"
-        return _finish(message, reading, "general", "low", "neutral", False, [*signals, signal], base_urgency=1)
-    if not reading.content_tokens and not (flags & CRITICAL_SIGNALS):
-        short = _short_message(message, reading, thread, signals)
-        if short is not None:
-            return short
+    mood = _emoji_mood(reading.text.original)
+    if flags & CRITICAL_SIGNALS:
+        return False
+    if "spam" in flags or "wrong_number" in flags or "test" in flags:
+        kind = next(flag for flag in ("spam", "wrong_number", "test") if flag in flags)
+        verdict.set("general", "low", action=False, urgency=1, signal=kind)
+    elif reading.content_tokens:
+        return False
+    elif "nudge" in flags and thread.unanswered and thread.category is not None:
+        critical = thread.unanswered_complaint
+        verdict.set(thread.category, "critical" if critical else "high", "negative", signal="followup_unanswered")
+        if critical:
+            verdict.signals.append("repeated_unanswered_complaint")
+    elif "nudge" in flags:
+        verdict.set(thread.category or "general", "normal" if thread.category else "low", signal="question_only")
+    elif flags & {"thanks", "closing", "wishes", "positive"} or mood == "positive":
+        warm = bool(flags & {"thanks", "wishes", "positive"}) or mood == "positive"
+        closing = "closing_after_answer" if thread.answered else "closing"
+        verdict.set("general", "low", "positive" if warm else "neutral", action=False, urgency=1, signal=closing)
+    elif "greeting" in flags:
+        verdict.set("general", "low", action=not is_group, signal="greeting")
+    elif mood in ("negative", "sarcasm"):
+        verdict.set(thread.category or "general", "normal", "negative", signal="emoji_only")
+    else:
+        verdict.set("general", "low", action=False, urgency=1, signal="emoji_only" if mood else "empty")
+    if not reading.text.keys and "emoji_only" not in verdict.signals and reading.text.original.strip("?! "):
+        verdict.signals.append("emoji_only")
+    return True
 
-    category: Category | None = reading.category
+
+def _decide(verdict: _Verdict, reading: Reading, thread: Thread) -> None:
+    """Category from the reading (and the thread when the message alone says little), then priority."""
+    flags = reading.flags
+    verdict.signals.extend(sorted(flags & CRITICAL_SIGNALS))
+    verdict.category = _category(reading, thread)
+    category = verdict.category
+    verdict.priority = _BASE_PRIORITY[category]
+    verdict.sentiment = "negative" if category == "complaint" else "neutral"
+    if "pressure" in flags and category in ("sales", "support", "technical", "complaint"):
+        verdict.raise_to("high", "time_pressure")
+        verdict.sentiment = "urgent" if category != "complaint" else verdict.sentiment
+    elif "pressure" in flags and category == "general":
+        verdict.raise_to("normal", "time_pressure")
+    if "theft" in flags:
+        verdict.raise_to("high", "theft")
+    if "b2b_order_pressure" in flags:
+        verdict.raise_to("high", "b2b_order_pressure")
+        verdict.sentiment = "urgent"
+    if "double_charge" in flags:
+        verdict.raise_to("high", "double_charge")
+        verdict.sentiment = "negative" if category == "complaint" else "urgent"
+    if "blocking" in flags and category == "technical":
+        verdict.raise_to("high", "blocking")
+        verdict.sour()
+    if "recurrence" in flags and thread.blocking and reading.strength < 2:
+        verdict.raise_to("high", "recurring_defect")
+        verdict.sentiment = "negative"
+    if "brake_partial" in flags:
+        verdict.raise_to("high", "brake_issue")
+    if thread.unanswered and thread.waiting and ("followup" in flags or category == "complaint"):
+        critical = thread.unanswered_complaint
+        verdict.raise_to("critical" if critical else "high", "followup_unanswered")
+        if critical:
+            verdict.signals.append("repeated_unanswered_complaint")
+        verdict.sour()
+    elif "followup" in flags:
+        verdict.signals.append("followup")
+        verdict.sour()
+    if flags & CRITICAL_SIGNALS:
+        verdict.priority = "critical"
+        verdict.sentiment = "negative" if category == "complaint" else "urgent"
+    if "no_rush" in flags and verdict.priority != "critical":
+        verdict.set(category, "low", signal="no_rush")
+    if verdict.sentiment == "neutral" and (
+        _positivity(reading) >= 2 or (category == "general" and flags & {"thanks", "wishes", "positive"})
+    ):
+        verdict.sentiment = "positive"
+    if category == "general" and verdict.priority == "low" and "?" not in reading.text.original:
+        verdict.action = not flags & {"thanks", "wishes", "positive"} or "pressure" in flags
+
+
+def _category(reading: Reading, thread: Thread) -> Category:
+    flags = reading.flags
+    category = reading.category
     if category != "complaint" and flags & {"b2b_at_risk", "b2b_order_pressure"}:
         category = "sales"
     if reading.strength < 2 and thread.category is not None and category != "complaint":
+        # A short reply ("peki kaçta gelebilirim", "yine aynısı oldu") is read in its thread.
         weight = 1.0 if reading.content_tokens <= 4 else 0.5
         blended = {name: value + weight * thread.scores[name] for name, value in reading.scores.items()}
         category = _pick(blended) or category
-    if category is not None and category != "complaint" and "praise" in flags:
-        category = "general"
-    if category is None:
-        if "followup" in flags:
-            category = "support"
-        elif "safety" in flags or "stranded" in flags:
-            category = "technical"
-        elif "legal" in flags:
-            category = "complaint"
-        else:
-            category = "general"
-
-    priority: Priority = _BASE_PRIORITY[category]
-    if category == "complaint" and reading.scores["complaint"] < 3:
-        priority = "normal"
-    sentiment: Sentiment = "negative" if category == "complaint" else "neutral"
-    pressure = "pressure" in flags
-    if pressure and category in ("sales", "support", "technical", "complaint"):
-        priority, sentiment = _raise(priority, "high"), "urgent" if category != "complaint" else sentiment
-    elif pressure and category == "general":
-        priority = _raise(priority, "normal")
-    if "b2b_order_pressure" in flags:
-        priority, sentiment = _raise(priority, "high"), "urgent"
-        signals.append("b2b_order_pressure")
-    if "double_charge" in flags:
-        priority = _raise(priority, "high")
-        sentiment = "negative" if category == "complaint" else "urgent"
-    if "blocking" in flags and category == "technical":
-        priority, sentiment = _raise(priority, "high"), "negative" if sentiment == "neutral" else sentiment
-    if "recurrence" in flags and thread.blocking and reading.strength < 2:
-        priority, sentiment = _raise(priority, "high"), "negative"
-        signals.append("recurring_defect")
-    if "brake_partial" in flags:
-        priority = _raise(priority, "high")
-        signals.append("brake_issue")
-    if thread.unanswered and thread.waiting and ("followup" in flags or category == "complaint"):
-        if thread.unanswered_complaint or category == "complaint":
-            priority = "critical"
-            signals.append("repeated_unanswered_complaint")
-        else:
-            priority = _raise(priority, "high")
-        sentiment = "negative" if sentiment == "neutral" else sentiment
-        signals.append("followup_unanswered")
-    elif "followup" in flags:
-        sentiment = "negative" if sentiment == "neutral" else sentiment
-        signals.append("followup")
-    if flags & CRITICAL_SIGNALS:
-        priority = "critical"
-        if category != "complaint":
-            sentiment = "urgent"
-    if "no_rush" in flags and not flags & {"safety", "legal", "stranded"} and priority != "critical":
-        priority, sentiment = "low", "neutral"
-        signals.append("no_rush")
-    if sentiment == "neutral" and _positivity(reading) >= 2:
-        sentiment = "positive"
-    if category == "general" and sentiment == "neutral" and flags & {"thanks", "wishes", "positive"}:
-        sentiment = "positive"
-    action = True
-    if category == "general" and priority == "low" and not reading.text.original.count("?"):
-        action = not (flags & {"thanks", "wishes", "positive"}) or "pressure" in flags
-    if pressure:
-        signals.append("time_pressure")
-    if "blocking" in flags:
-        signals.append("blocking")
-    return _finish(message, reading, category, priority, sentiment, action, signals)
+    if category is not None and category != "complaint" and flags & {"praise", "acknowledgement"}:
+        return "general"
+    if category is not None:
+        return category
+    if "followup" in flags or "request" in flags:
+        return "support"
+    if flags & {"safety", "stranded"}:
+        return "technical"
+    if "legal" in flags:
+        return "complaint"
+    return "inquiry" if "question" in flags else "general"
 
 
-def _short_message(message: IncomingMessage, reading: Reading, thread: Thread, signals: list[str]) -> Analysis | None:
-    """Messages without content words: ``?``, ``👍``, ``ok``, ``tamam teşekkürler``, ``merhaba``."""
-    flags = reading.flags
-    original = reading.text.original
-    if "nudge" in flags:
-        if thread.unanswered and thread.category is not None:
-            critical = thread.unanswered_complaint
-            return _finish(
-                message, reading, thread.category, "critical" if critical else "high", "negative", True,
-                [*signals, "followup_unanswered", *(["repeated_unanswered_complaint"] if critical else [])],
-            )
-        category = thread.category or "general"
-        priority: Priority = "normal" if thread.category else "low"
-        return _finish(message, reading, category, priority, "neutral", True, [*signals, "question_only"])
-    if flags & {"thanks", "closing", "wishes", "positive"} or _emoji_mood(original) == "positive":
-        extra = ["closing_after_answer"] if thread.answered else ["closing"]
-        if not reading.text.keys:
-            extra.append("emoji_only")
-        return _finish(message, reading, "general", "low", "positive" if _positive_closing(reading) else "neutral",
-                       False, [*signals, *extra], base_urgency=1)
-    if "greeting" in flags:
-        return _finish(message, reading, "general", "low", "neutral", not message.is_group, [*signals, "greeting"])
-    if not reading.text.keys:
-        mood = _emoji_mood(original)
-        if mood == "negative" or mood == "sarcasm":
-            category = thread.category or "general"
-            return _finish(message, reading, category, "normal", "negative", True, [*signals, "emoji_only"])
-        if original.strip():
-            return _finish(message, reading, "general", "low", "neutral", False, [*signals, "emoji_only"],
-                           base_urgency=1)
-        return _finish(message, reading, "general", "low", "neutral", False, [*signals, "empty"], base_urgency=1)
-    return None
-
-
-def _finish(
-    message: IncomingMessage,
-    reading: Reading,
-    category: Category,
-    priority: Priority,
-    sentiment: Sentiment,
-    action: bool,
-    signals: list[str],
-    *,
-    base_urgency: int | None = None,
-) -> Analysis:
-    response: ResponseTime = PRIORITY_RESPONSE_TIME[priority]  # type: ignore[assignment]
-    return Analysis(
-        urgency_score=_urgency(priority, category, reading, signals, base_urgency),
-        category=category,
-        sentiment=sentiment,
-        keywords=keywords(reading),
-        priority_level=priority,
-        action_required=action or priority in ("critical", "high"),
-        recommended_response_time=response,
-        analyzer="rules",
-        signals=list(dict.fromkeys(signals)),
-    )
-
-
-def _urgency(priority: Priority, category: str, reading: Reading, signals: list[str], base: int | None) -> int:
-    low, high = URGENCY_BANDS[priority]
-    if priority == "critical":
-        value = 10 if len(set(signals) & CRITICAL_SIGNALS) > 1 or "pressure" in reading.flags else 9
-    elif priority == "high":
-        strong = {"time_pressure", "repeated_unanswered_complaint"} & set(signals) or "double_charge" in reading.flags
-        mild = {"followup_unanswered", "blocking", "recurring_defect", "brake_issue"} & set(signals)
-        value = 8 if strong else 6 if mild and category != "complaint" else 7
-    elif priority == "normal":
-        value = base if base is not None else 5 if category in ("sales", "technical", "complaint") else 4
+def _urgency(verdict: _Verdict, reading: Reading) -> int:
+    """A value inside the priority's band that reflects how strong the reasons are."""
+    signals = set(verdict.signals)
+    if verdict.priority == "critical":
+        value = 10 if len(signals & CRITICAL_SIGNALS) > 1 or "pressure" in reading.flags else 9
+    elif verdict.priority == "high":
+        strong = signals & {"time_pressure", "repeated_unanswered_complaint", "double_charge"}
+        mild = signals & {"followup_unanswered", "blocking", "recurring_defect", "brake_issue"}
+        value = 8 if strong else 6 if mild and verdict.category != "complaint" else 7
+    elif verdict.urgency is not None:
+        value = verdict.urgency
+    elif verdict.priority == "normal":
+        value = 5 if verdict.category in ("sales", "technical", "complaint") else 4
     else:
-        value = base if base is not None else 2
+        value = 2
+    low, high = URGENCY_BANDS[verdict.priority]
     return min(max(value, low), high)
 
 
-def _raise(current: Priority, floor: Priority) -> Priority:
-    return floor if PRIORITY_RANK[floor] < PRIORITY_RANK[current] else current
-
-
 def _positivity(reading: Reading) -> int:
-    """Warmth beyond politeness: a formal "şimdiden teşekkürler, iyi çalışmalar" scores 0, "Teşekkürler 🙂" 2."""
+    """Warmth beyond politeness: "şimdiden teşekkürler, iyi çalışmalar" scores 0, "Teşekkürler 🙂" 2."""
     flags = reading.flags
     mood = _emoji_mood(reading.text.original)
     if mood in ("negative", "sarcasm"):
@@ -297,10 +327,6 @@ def _positivity(reading: Reading) -> int:
     score = ("positive" in flags) + (mood == "positive")
     score += ("thanks" in flags) + ("positive" in flags) if warm else 0
     return score
-
-
-def _positive_closing(reading: Reading) -> bool:
-    return bool(reading.flags & {"thanks", "wishes", "positive"}) or _emoji_mood(reading.text.original) == "positive"
 
 
 def _emoji_mood(text: str) -> str:
@@ -355,26 +381,36 @@ def read(raw: str) -> Reading:
     hypothetical = n(lx.HYPOTHETICAL) > 0
     fire = n(lx.FIRE) or (n(lx.HEAT) and n(lx.POWER_PART) and not n(lx.LIGHT))
     brake = n(lx.BRAKE_FAILURE) and not n(lx.PARTIAL)
-    if fire or brake or n(lx.STRUCTURE_FAILURE) or n(lx.RUNAWAY) or (n(lx.INJURY) and not hypothetical):
+    structure = n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
+    accident = n(lx.ACCIDENT) and not hypothetical
+    if fire or brake or structure or n(lx.RUNAWAY) or n(lx.INJURY) or accident:
         flags.add("safety")
-    elif n(lx.BRAKE_FAILURE):
+    elif n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK):
         flags.add("brake_partial")
     if n(lx.LEGAL):
         flags.add("legal")
-    if n(lx.STRANDED) or (n(lx.BREAKDOWN) and n(lx.FAR_AWAY)):
+    if n(lx.STRANDED) or (n(lx.BREAKDOWN) and n(lx.FAR_AWAY) and n(lx.PRESENT_PLACE)):
         flags.add("stranded")
     quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
     joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
     no_rush = n(lx.NO_RUSH) > 0
-    today_deadline = n(lx.TODAY) and n(lx.DEADLINE)
+    today_deadline = n(lx.TODAY) and (n(lx.DEADLINE) or n(lx.REQUEST))
     if (n(lx.URGENT) or today_deadline) and not joking and not no_rush:
         flags.add("pressure")
-    if n(lx.CANCEL_RISK) and (quantity >= 50 or (n(lx.B2B) and quantity >= 10 and today_deadline)):
+    conditional = n(lx.SOFT_RISK) or "pressure" in flags
+    if n(lx.CANCEL_RISK) and conditional and (quantity >= 50 or (n(lx.B2B) and quantity >= 10 and today_deadline)):
         flags.add("b2b_at_risk")
     for name, table in (
-        ("no_rush", lx.NO_RUSH), ("followup", lx.FOLLOWUP), ("recurrence", lx.RECURRENCE),
-        ("double_charge", lx.DOUBLE_CHARGE), ("wrong_number", lx.WRONG_NUMBER), ("thanks", lx.THANKS),
-        ("wishes", lx.WISHES), ("positive", lx.POSITIVE), ("greeting", lx.GREETING), ("closing", lx.CLOSING),
+        ("no_rush", lx.NO_RUSH),
+        ("followup", lx.FOLLOWUP),
+        ("recurrence", lx.RECURRENCE),
+        ("double_charge", lx.DOUBLE_CHARGE),
+        ("wrong_number", lx.WRONG_NUMBER),
+        ("thanks", lx.THANKS),
+        ("wishes", lx.WISHES),
+        ("positive", lx.POSITIVE),
+        ("greeting", lx.GREETING),
+        ("closing", lx.CLOSING),
     ):
         if n(table):
             flags.add(name)
@@ -389,22 +425,38 @@ def read(raw: str) -> Reading:
     if content == 0 and "?" in raw and len(text.keys) <= _NUDGE_MAX_TOKENS:
         flags.add("nudge")
     if n(lx.TEST) and not raw.count("?"):
-        testing = {i for table in (lx.TEST, lx.TEST_FILLER) for hit in hits[table] for i in range(hit.first, hit.last + 1)}
+        testing = {
+            i for table in (lx.TEST, lx.TEST_FILLER) for hit in hits[table] for i in range(hit.first, hit.last + 1)
+        }
         if all(i in testing or key in lx.STOPWORDS for i, key in enumerate(text.keys)):
             flags.add("test")
     mood = _emoji_mood(raw)
     scores = _category_scores(hits)
     scores["complaint"] += 4.0 * ("legal" in flags) + (1.5 if mood == "sarcasm" else 0.0)
-    scores["technical"] += (1.0 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(
-        fire or n(lx.BRAKE_FAILURE) or n(lx.STRUCTURE_FAILURE)
+    scores["technical"] += (1.5 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(
+        fire or n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK) or structure
     )
     scores["sales"] += (2.0 if quantity >= 5 else 0.0) + (1.0 if quantity >= 5 and n(lx.B2B) else 0.0)
-    scores["inquiry"] += (0.5 if "?" in raw else 0.0) + (0.5 if n(lx.QUESTION) else 0.0)
-    if n(lx.POSITIVE) and not n(lx.REQUEST) and "?" not in raw and scores["complaint"] == 0 and not n(lx.DEFECT):
+    scores["inquiry"] += 0.5 if "?" in raw or n(lx.QUESTION) else 0.0
+    if scores["inquiry"] and not (n(lx.OWNERSHIP) or n(lx.REQUEST) or "double_charge" in flags):
+        # Support is help with something of one's own; "how long is the warranty on e-bikes?" asks a policy.
+        scores["support"] /= 2
+    if n(lx.REQUEST):
+        flags.add("request")
+    if n(lx.QUESTION) or "?" in raw:
+        flags.add("question")
+    asks = flags & {"request", "question"}
+    calm = not asks and scores["complaint"] == 0 and not n(lx.DEFECT) and not n(lx.URGENT)
+    if calm and n(lx.POSITIVE) and max(scores.values()) < 3:
         flags.add("praise")
+    elif calm and n(lx.THANKS) and max(scores.values()) <= 3:
+        flags.add("acknowledgement")
+    if n(lx.THEFT):
+        flags.add("theft")
+        scores["support"] += 1.5
     if quantity >= 10 and n(lx.SOFT_RISK) and scores["sales"] >= 3:
         flags.add("b2b_order_pressure")
-    keyword_hits = tuple(hit for table in _KEYWORD_TABLES for hit in hits.get(table, ()))
+    keyword_hits = tuple(hit for table in lx.KEYWORD_TABLES for hit in hits[table])
     return Reading(text, scores, frozenset(flags), keyword_hits, content, quantity)
 
 
@@ -420,11 +472,13 @@ _SCORED: tuple[tuple[str, lx.Terms, float], ...] = (
     ("support", lx.OWNERSHIP, 1.5),
     ("support", lx.DOUBLE_CHARGE, 2.0),
     ("sales", lx.SALES_STRONG, 3.0),
-    ("sales", lx.SALES, 1.0),
+    ("sales", lx.SALES, 0.5),
+    ("sales", lx.B2B, 0.5),
     ("inquiry", lx.INQUIRY, 1.5),
+    ("inquiry", lx.INQUIRY_GENERIC, 1.0),
     ("inquiry", lx.RENTAL, 0.5),
 )
-_PART_HITS_COUNTED = 3
+_CAPPED_HITS = 2
 
 
 def _category_scores(hits: dict[lx.Terms, list[Hit]]) -> dict[str, float]:
@@ -433,9 +487,9 @@ def _category_scores(hits: dict[lx.Terms, list[Hit]]) -> dict[str, float]:
     weighed = [
         (category, weight, hit)
         for category, table, weight in _SCORED
-        for hit in (hits[table][:_PART_HITS_COUNTED] if table is lx.PART else hits[table])
+        for hit in (hits[table][:_CAPPED_HITS] if table in (lx.PART, lx.B2B) else hits[table])
     ]
-    scores = dict.fromkeys(_CATEGORY_ORDER, 0.0)
+    scores: dict[str, float] = dict.fromkeys(_CATEGORY_ORDER, 0.0)
     for category, weight, hit in weighed:
         size = hit.last - hit.first
         covered = any(
@@ -451,7 +505,7 @@ def _category_scores(hits: dict[lx.Terms, list[Hit]]) -> dict[str, float]:
 
 
 def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
-    scores = dict.fromkeys(_CATEGORY_ORDER, 0.0)
+    scores: dict[str, float] = dict.fromkeys(_CATEGORY_ORDER, 0.0)
     entries = message.history[-6:]
     last_business = -1
     readings: list[tuple[bool, Reading, datetime | None]] = []
@@ -468,9 +522,8 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
         for is_business, reading, stamp in readings[last_business + 1 :]
         if not is_business and (reading.category is not None or "followup" in reading.flags)
     ]
-    waiting = bool(pending) and (
-        pending[0][1] is None or message.chat_time - pending[0][1] >= _FOLLOWUP_GAP
-    )
+    first_stamp = pending[0][1] if pending else None
+    waiting = bool(pending) and (first_stamp is None or _utc(message.chat_time) - _utc(first_stamp) >= _FOLLOWUP_GAP)
     return Thread(
         scores=scores,
         unanswered=len(pending),
@@ -481,6 +534,11 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
         answered=bool(readings) and readings[-1][0],
         blocking=any("blocking" in reading.flags for is_business, reading, _ in readings if not is_business),
     )
+
+
+def _utc(moment: datetime) -> datetime:
+    """Naive timestamps are taken as UTC, so naive and aware ones can be compared."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _is_business(sender: str, business: tuple[str, ...]) -> bool:

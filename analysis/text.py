@@ -21,10 +21,11 @@ from functools import lru_cache
 
 _TURKISH_UPPER = str.maketrans({"İ": "i", "I": "ı"})
 _DIACRITICS = str.maketrans("çğıöşüâîû", "cgiosuaiu")
-_APOSTROPHE = re.compile(r"(?<=\w)['’`´](?=\w)")
-_E_PREFIX = re.compile(r"\be[-‐–\s]?(?=(?:bike|bisiklet|mtb|scooter|bisklet|bsiklet))")
-_ORDINAL = re.compile(r"\b(\d+)\.\s*(?=(?:kez|kere|defa|sefer)\b)")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(
+    r"\d+\.(?=\s*(?:kez|kere|defa|sefer)\b)"  # "2. kez": an ordinal, keyed "2nci"
+    r"|\be[-‐–](?:bike|bisiklet|bisklet|bsiklet|mtb|scooter)\w*(?:['’`´]\w+)?"  # "e-bike'ı" is one word
+    r"|\w+(?:['’`´]\w+)?"  # "Çeşme'de", "don't": the apostrophe joins
+)
 _NOT_KEY = re.compile(r"[^a-z0-9]")
 _REPEAT = re.compile(r"([a-z])\1+")
 _QUESTION_TAIL = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<tail>misiniz|musunuz|misin|musun|miyim|miyiz|misnz|msnz)$")
@@ -75,12 +76,6 @@ class Text:
         return len(self.keys)
 
 
-def _normalize(text: str) -> str:
-    text = _APOSTROPHE.sub("", text)
-    text = _ORDINAL.sub(r"\1nci ", text)
-    return _E_PREFIX.sub("e", text)
-
-
 @lru_cache(maxsize=16384)
 def _split_key(key: str) -> tuple[str, ...]:
     """Split a question particle glued to its word (``atarmisiniz`` → ``atar misiniz``, ``varmi``)."""
@@ -97,9 +92,9 @@ def prepare(text: str) -> Text:
     """Tokenize ``text`` into display words and keys, ready for :class:`Terms` matching."""
     words: list[str] = []
     keys: list[str] = []
-    for match in _WORD.finditer(_normalize(turkish_lower(text))):
+    for match in _WORD.finditer(turkish_lower(text)):
         word = match.group().strip("_")
-        key = word_key(word)
+        key = word_key(word) + ("nci" if word.endswith(".") else "")
         if not key:
             continue
         for part in _split_key(key):
@@ -234,7 +229,10 @@ def _plausible_typo(typed: str, word: str) -> bool:
         )
     if len(typed) == len(word) and typed != word:
         return any(
-            typed[:i] == word[:i] and typed[i] == word[i + 1] and typed[i + 1] == word[i] and typed[i + 2 :] == word[i + 2 :]
+            typed[:i] == word[:i]
+            and typed[i] == word[i + 1]
+            and typed[i + 1] == word[i]
+            and typed[i + 2 :] == word[i + 2 :]
             for i in range(1, len(word) - 1)
         )
     return False
@@ -262,8 +260,9 @@ _INJECTION = re.compile(
             r"\b(?:critical|urgent|high[ -]priority|priority|immediate|emergency|kritik)\b",
             r"\byou are (?:now )?(?:an? )?(?:ai|assistant|language model|classifier|chatbot|gpt)\b",
             r"\bnew instructions?\b",
-            r"\b(?:onceki|yukaridaki|tum|butun|verilen|eski)\b[^.!?\n]{0,30}?\b(?:talimat|komut|kural|yonerge)\w*"
-            r"[^.!?\n]{0,30}?\b(?:yok say|unut|gormezden gel|dikkate alma|gecersiz)\w*",
+            r"\b(?:onceki|yukaridaki|tum|butun|verilen|eski)\b[^.!?\n]{0,30}?"
+            r"\b(?:talimat|komut|kural|yonerge)\w*[^.!?\n]{0,30}?"
+            r"\b(?:yok say|unut|gormezden gel|dikkate alma|gecersiz)\w*",
             r"\b(?:talimat|komut|kural|yonerge)\w*\s+(?:yok say|unut|gormezden gel|dikkate alma)\w*",
             r"\b(?:acil|kritik|critical|urgent|yuksek oncelik\w*|oncelikli)\b[^.!?\n]{0,30}?\bolarak\s+"
             r"(?:siniflandir|isaretle|etiketle|kategorize|kaydet|ata)\w*",

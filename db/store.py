@@ -54,56 +54,67 @@ def is_business_sender(sender: str, business_senders: Sequence[str]) -> bool:
     return False
 
 
+def _message_row(session: Session, message_id: str) -> WebhookMessage | None:
+    return session.scalar(select(WebhookMessage).where(WebhookMessage.message_id == message_id))
+
+
+def _insert_message(
+    session: Session, message: IncomingMessage, *, workflow_id: str, business_senders: Sequence[str]
+) -> WebhookMessage | None:
+    """Insert the message and its history in one transaction; None when another insert won the race."""
+    now = utcnow()
+    row = WebhookMessage(
+        message_id=message.message_id,
+        chat_time=naive_utc(message.chat_time),
+        chat_name=message.chat_name[:255],
+        phone_number=message.phone_number,
+        current_message=message.current_message,
+        source=message.source,
+        message_type=message.message_type,
+        is_group=message.is_group,
+        reply_to=message.reply_to,
+        media=json.dumps(message.media, ensure_ascii=False) if message.media else None,
+        workflow_id=workflow_id,
+        received_at=naive_utc(message.received_at),
+        status="received",
+        escalation_level=0,
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        session.add(row)
+        session.flush()  # the message row first: the history rows refer to it
+        session.add_all(
+            MessageHistory(
+                message_id=message.message_id,
+                position=position,
+                sender=entry.sender[:255],
+                content=entry.content,
+                sent_at=naive_utc(entry.timestamp) if entry.timestamp else None,
+                entry_type=entry.type[:32],
+                is_business=is_business_sender(entry.sender, business_senders),
+            )
+            for position, entry in enumerate(message.history)
+        )
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return None
+    return row
+
+
 def record_message(
     session: Session, message: IncomingMessage, *, workflow_id: str, business_senders: Sequence[str]
 ) -> RecordResult:
     """Store the message and its history once; find the chat's open messages its history answers."""
-    existing = session.scalar(select(WebhookMessage).where(WebhookMessage.message_id == message.message_id))
+    row = _message_row(session, message.message_id)
     inserted = False
-    if existing is None:
-        now = utcnow()
-        row = WebhookMessage(
-            message_id=message.message_id,
-            chat_time=naive_utc(message.chat_time),
-            chat_name=message.chat_name[:255],
-            phone_number=message.phone_number,
-            current_message=message.current_message,
-            source=message.source,
-            message_type=message.message_type,
-            is_group=message.is_group,
-            reply_to=message.reply_to,
-            media=json.dumps(message.media, ensure_ascii=False) if message.media else None,
-            workflow_id=workflow_id,
-            received_at=naive_utc(message.received_at),
-            status="received",
-            escalation_level=0,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(row)
-        for position, entry in enumerate(message.history):
-            session.add(
-                MessageHistory(
-                    message_id=message.message_id,
-                    position=position,
-                    sender=entry.sender[:255],
-                    content=entry.content,
-                    sent_at=naive_utc(entry.timestamp) if entry.timestamp else None,
-                    entry_type=entry.type[:32],
-                    is_business=is_business_sender(entry.sender, business_senders),
-                )
-            )
-        try:
-            session.commit()
-            inserted = True
-            existing = row
-        except IntegrityError:
-            session.rollback()
-            existing = session.scalar(
-                select(WebhookMessage).where(WebhookMessage.message_id == message.message_id)
-            )
-            if existing is None:
-                raise
+    if row is None:
+        row = _insert_message(session, message, workflow_id=workflow_id, business_senders=business_senders)
+        inserted = row is not None
+        row = row or _message_row(session, message.message_id)
+        if row is None:
+            raise RuntimeError(f"message {message.message_id} could be neither inserted nor found")
     reply = _latest_business_reply(message, business_senders)
     answered: list[str] = []
     if reply is not None:
@@ -111,7 +122,7 @@ def record_message(
             session, message.phone_number, naive_utc(reply[1]), exclude=message.message_id
         )
     return RecordResult(
-        database_id=existing.id,
+        database_id=row.id,
         inserted=inserted,
         answered_in_history=answered,
         business_sender=reply[0] if reply else None,

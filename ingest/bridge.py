@@ -79,19 +79,14 @@ def decode_json(body: bytes) -> Any:
 
 
 def _depth(value: Any) -> int:
+    """How deeply objects and arrays nest (a scalar is 0); stops counting past the limit."""
     depth, level = 0, [value]
-    while level:
+    while True:
+        containers = [item for item in level if isinstance(item, dict | list)]
+        if not containers or depth > MAX_JSON_DEPTH:
+            return depth
         depth += 1
-        nxt: list[Any] = []
-        for item in level:
-            if isinstance(item, dict):
-                nxt.extend(item.values())
-            elif isinstance(item, list):
-                nxt.extend(item)
-        level = nxt
-        if depth > MAX_JSON_DEPTH:
-            break
-    return depth - 1
+        level = [child for c in containers for child in (c.values() if isinstance(c, dict) else c)]
 
 
 def parse_bridge(payload: Any, *, max_history: int) -> BridgeRequest:

@@ -94,6 +94,7 @@ async def running_stack(client: Client, *, database_url: str, **overrides: Any) 
         "escalation_webhook_url": f"{team.url}/escalations",
         "business_hours": "always",
         "worker_metrics_port": None,
+        "worker_max_concurrent_activities": 16,
         "webhook_sync_timeout": "20s",
         **overrides,
     }

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy, SearchAttributeKey
+from temporalio.common import RetryPolicy, SearchAttributeKey, SearchAttributeUpdate
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
@@ -334,7 +334,7 @@ class MessageWorkflow:
         )
         if not self._search_attributes:
             return
-        updates = [STATUS.value_set(status.state)]
+        updates: list[SearchAttributeUpdate[Any]] = [STATUS.value_set(status.state)]
         if status.priority:
             updates.append(PRIORITY.value_set(status.priority))
         if status.category:

@@ -52,7 +52,8 @@ def describe(url: str) -> dict[str, Any]:
                 },
                 "primary": inspector.get_pk_constraint(table)["constrained_columns"],
                 "indexes": sorted(
-                    (i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(table)
+                    (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                    for i in inspector.get_indexes(table)
                 ),
                 "foreign_keys": sorted(
                     (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
@@ -81,9 +82,11 @@ def test_embedded_sqlite_database_matches_schema_sql(tmp_path: Any) -> None:
     inspector = inspect(engine)
     for name, columns in schema_columns().items():
         reflected = {c["name"]: c["nullable"] for c in inspector.get_columns(name)}
-        assert {k: v for k, v in reflected.items() if k != "id"} == {k: v for k, v in columns.items() if k != "id"}
+        assert {k: v for k, v in reflected.items() if k != "id"} == {
+            k: v for k, v in columns.items() if k != "id"
+        }
         uniques = {u["name"] for u in inspector.get_unique_constraints(name)}
-        assert uniques == set(re.findall(rf"UNIQUE KEY (\w+)", _table_body(name)))
+        assert uniques == set(re.findall(r"UNIQUE KEY (\w+)", _table_body(name)))
     with engine.connect() as connection:
         groups = connection.execute(text("SELECT group_name FROM critical_groups")).scalars().all()
     assert "İzer Yönetim" in groups and len(groups) == 6
@@ -104,9 +107,20 @@ def test_schema_sql_and_models_give_the_same_mariadb_schema(scratch_mysql_url: s
         mysql = shutil.which("mysql") or shutil.which("mariadb")
         if mysql:  # as the original system applies it: mysql -u root < schema.sql
             subprocess.run(
-                [mysql, "--protocol=tcp", "-h", url.host or "127.0.0.1", "-P", str(url.port or 3306), "-u",
-                 url.username or "root", *([f"-p{url.password}"] if url.password else [])],
-                input=schema_for(applied_name).encode(), check=True, capture_output=True,
+                [
+                    mysql,
+                    "--protocol=tcp",
+                    "-h",
+                    url.host or "127.0.0.1",
+                    "-P",
+                    str(url.port or 3306),
+                    "-u",
+                    url.username or "root",
+                    *([f"-p{url.password}"] if url.password else []),
+                ],
+                input=schema_for(applied_name).encode(),
+                check=True,
+                capture_output=True,
             )
         else:
             with engine.begin() as connection:

@@ -17,19 +17,24 @@ from temporalio.testing import WorkflowEnvironment
 
 from db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
 from tests.conftest import REPO
-from tests.stack import Stack, running_stack, wait_for
+from tests.stack import Stack, running_stack
+from workflows.message import MessageWorkflow
 
 SAMPLE = json.loads((REPO / "test_message.json").read_text(encoding="utf-8"))
 
 
-def bridge(text: str = "Merhaba, bisiklet fiyatlarınızı öğrenebilir miyim?", **changes: Any) -> dict[str, Any]:
+def bridge(
+    text: str = "Merhaba, bisiklet fiyatlarınızı öğrenebilir miyim?", **changes: Any
+) -> dict[str, Any]:
     body = copy.deepcopy(SAMPLE)
-    body.update(message_id=f"it-{uuid.uuid4()}", current_message=text, history=[], **changes)
+    body.update({"message_id": f"it-{uuid.uuid4()}", "current_message": text, "history": [], **changes})
     return body
 
 
 @pytest.fixture(scope="module")
-async def stack(dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
+async def stack(
+    dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Stack]:
     path = Path(tmp_path_factory.mktemp("db")) / "izer.db"
     async with running_stack(dev_server_env.client, database_url=f"sqlite:///{path}") as running:
         yield running
@@ -53,8 +58,16 @@ async def test_webhook_answers_the_original_shape_with_a_real_analysis_and_routi
     response = await stack.post("/webhook", json=body)
     assert response.status_code == 200, response.text
     result = response.json()
-    assert set(result) >= {"success", "message_id", "database_id", "analysis", "routing", "processed_at",
-                           "workflow_id", "duplicate"}
+    assert set(result) >= {
+        "success",
+        "message_id",
+        "database_id",
+        "analysis",
+        "routing",
+        "processed_at",
+        "workflow_id",
+        "duplicate",
+    }
     assert result["success"] is True and result["duplicate"] is False
     assert result["workflow_id"] == f"message-{body['message_id']}"
     analysis = result["analysis"]
@@ -103,7 +116,7 @@ async def test_marking_answered_completes_the_workflow(stack: Stack) -> None:
     result = (await stack.post("/webhook", json=body)).json()
     answer = await stack.post(f"/messages/{body['message_id']}/answer", json={"answered_by": "Ayşe"})
     assert answer.status_code == 200, answer.text
-    handle = stack.client.get_workflow_handle(result["workflow_id"])
+    handle = stack.client.get_workflow_handle_for(MessageWorkflow.run, result["workflow_id"])
     status = await asyncio.wait_for(handle.result(), timeout=20)
     assert status.state == "answered" and status.answered_by == "Ayşe"
     assert (await handle.describe()).status == WorkflowExecutionStatus.COMPLETED
@@ -118,7 +131,9 @@ async def test_a_thank_you_needs_no_answer_and_closes(stack: Stack) -> None:
     body = bridge("tamam teşekkürler 👍")
     result = (await stack.post("/webhook", json=body)).json()
     assert result["analysis"]["action_required"] is False
-    status = await asyncio.wait_for(stack.client.get_workflow_handle(result["workflow_id"]).result(), timeout=20)
+    status = await asyncio.wait_for(
+        stack.client.get_workflow_handle_for(MessageWorkflow.run, result["workflow_id"]).result(), timeout=20
+    )
     assert status.state == "closed"
     assert (await stack.get(f"/messages/{body['message_id']}")).json()["status"] == "closed"
 
@@ -134,23 +149,31 @@ async def test_answering_a_chat_answers_all_its_open_messages(stack: Stack) -> N
     assert sorted(response.json()["answered"]) == sorted(ids)
     for message_id in ids:
         status = await asyncio.wait_for(
-            stack.client.get_workflow_handle(f"message-{message_id}").result(), timeout=20
+            stack.client.get_workflow_handle_for(MessageWorkflow.run, f"message-{message_id}").result(),
+            timeout=20,
         )
         assert status.state == "answered"
 
 
 async def test_a_business_reply_in_the_history_answers_the_earlier_message(stack: Stack) -> None:
     phone = "+90532" + str(uuid.uuid4().int)[:7]
-    first = bridge("Jant ölçüsü 29 olan dağ bisikletiniz var mı?", phone_number=phone,
-                   chat_time="2025-03-01T10:00:00Z")
+    first = bridge(
+        "Jant ölçüsü 29 olan dağ bisikletiniz var mı?", phone_number=phone, chat_time="2025-03-01T10:00:00Z"
+    )
     await stack.post("/webhook", json=first)
-    second = bridge("tamam teşekkürler", phone_number=phone, chat_time="2025-03-01T10:20:00Z", history=[
-        {"sender": "Müşteri", "content": first["current_message"], "timestamp": "2025-03-01T10:00:00Z"},
-        {"sender": "İzer", "content": "Evet, stokta var.", "timestamp": "2025-03-01T10:10:00Z"},
-    ])
+    second = bridge(
+        "tamam teşekkürler",
+        phone_number=phone,
+        chat_time="2025-03-01T10:20:00Z",
+        history=[
+            {"sender": "Müşteri", "content": first["current_message"], "timestamp": "2025-03-01T10:00:00Z"},
+            {"sender": "İzer", "content": "Evet, stokta var.", "timestamp": "2025-03-01T10:10:00Z"},
+        ],
+    )
     await stack.post("/webhook", json=second)
     status = await asyncio.wait_for(
-        stack.client.get_workflow_handle(f"message-{first['message_id']}").result(), timeout=20
+        stack.client.get_workflow_handle_for(MessageWorkflow.run, f"message-{first['message_id']}").result(),
+        timeout=20,
     )
     assert status.state == "answered" and status.answered_by == "İzer"
     stored = (await stack.get(f"/messages/{first['message_id']}")).json()
@@ -167,7 +190,9 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("name", "raw", "status", "says"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
-async def test_malformed_bodies_get_a_clear_4xx(stack: Stack, name: str, raw: bytes, status: int, says: str) -> None:
+async def test_malformed_bodies_get_a_clear_4xx(
+    stack: Stack, name: str, raw: bytes, status: int, says: str
+) -> None:
     response = await stack.post("/webhook", content=raw, headers={"content-type": "application/json"})
     assert response.status_code == status, response.text
     assert says in response.json()["error"]
@@ -182,13 +207,14 @@ FIELD_ERRORS = [
     ("chat_time not a date", {"chat_time": "yesterday"}, "chat_time"),
     ("phone_number letters", {"phone_number": "call me"}, "phone_number"),
     ("text over 4096 characters", {"current_message": "a" * 5000}, "current_message"),
-    ("10,000 history entries", {"history": [{"sender": "a", "content": "b"}] * 10_000}, "history"),
+    ("10,000 history entries", {"history": [{"content": "b"}] * 10_000}, "history"),
 ]
 
 
 @pytest.mark.parametrize(("name", "change", "field"), FIELD_ERRORS, ids=[f[0] for f in FIELD_ERRORS])
-async def test_bad_fields_are_named_and_nothing_is_stored(stack: Stack, name: str, change: dict[str, Any],
-                                                          field: str) -> None:
+async def test_bad_fields_are_named_and_nothing_is_stored(
+    stack: Stack, name: str, change: dict[str, Any], field: str
+) -> None:
     body = bridge()
     for key, value in change.items():
         if value is None:
@@ -214,8 +240,12 @@ async def test_a_two_megabyte_body_is_refused_with_413(stack: Stack) -> None:
 
 async def test_health_and_stats(stack: Stack) -> None:
     health = await stack.get("/health")
-    assert health.status_code == 200 and health.json()["database"] == "ok" and health.json()["temporal"] == "ok"
-    await stack.post("/webhook", json=bridge("Bayilik şartlarınızı öğrenmek istiyoruz, teklif alabilir miyiz?"))
+    assert (
+        health.status_code == 200 and health.json()["database"] == "ok" and health.json()["temporal"] == "ok"
+    )
+    await stack.post(
+        "/webhook", json=bridge("Bayilik şartlarınızı öğrenmek istiyoruz, teklif alabilir miyiz?")
+    )
     stats = (await stack.get("/stats", params={"hours": 24})).json()
     assert stats["total_messages"] >= 1 and stats["by_category"] and stats["by_agent"]
     assert set(stats["sla_by_priority"]) == {"critical", "high", "normal", "low"}

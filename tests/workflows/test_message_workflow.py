@@ -25,19 +25,20 @@ async def test_answered_before_the_deadline_is_never_escalated(
     time_skipping_env: WorkflowEnvironment,
 ) -> None:
     doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
-    async with _worker(time_skipping_env, doubles, queue):
-        handle = await time_skipping_env.client.start_workflow(
-            MessageWorkflow.run,
-            workflow_input(message("answered")),
-            id=f"wf-{uuid.uuid4()}",
-            task_queue=queue,
-        )
-        first = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest(delivery_id="a"))
-        assert first.routing.agent == "code_debugger" and first.routing.success
-        assert first.duplicate is False and first.database_id == 7
-        await time_skipping_env.sleep(timedelta(minutes=5))
-        await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="Ayşe"))
-        status = await handle.result()
+    with time_skipping_env.auto_time_skipping_disabled():
+        async with _worker(time_skipping_env, doubles, queue):
+            handle = await time_skipping_env.client.start_workflow(
+                MessageWorkflow.run,
+                workflow_input(message("answered")),
+                id=f"wf-{uuid.uuid4()}",
+                task_queue=queue,
+            )
+            first = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest(delivery_id="a"))
+            assert first.routing.agent == "code_debugger" and first.routing.success
+            assert first.duplicate is False and first.database_id == 7
+            await time_skipping_env.sleep(timedelta(minutes=5))
+            await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="Ayşe"))
+            status = await handle.result()
     assert status.state == "answered" and status.answered_by == "Ayşe"
     assert _escalations(doubles) == []
     assert len(doubles.named("record_answer")) == 1
@@ -45,6 +46,14 @@ async def test_answered_before_the_deadline_is_never_escalated(
 
 async def test_escalated_once_then_answered(time_skipping_env: WorkflowEnvironment) -> None:
     doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    with time_skipping_env.auto_time_skipping_disabled():
+        await _escalate_once_then_answer(time_skipping_env, doubles, queue)
+    assert _escalations(doubles) == [("warning", 0), ("breach", 1)]
+
+
+async def _escalate_once_then_answer(
+    time_skipping_env: WorkflowEnvironment, doubles: Doubles, queue: str
+) -> None:
     async with _worker(time_skipping_env, doubles, queue):
         handle = await time_skipping_env.client.start_workflow(
             MessageWorkflow.run, workflow_input(message("once")), id=f"wf-{uuid.uuid4()}", task_queue=queue

@@ -28,7 +28,11 @@ POWER_PART = Terms(
     "battery", "batteries", "charger*", "charging", "cable*", "plug*", "socket*", "outlet", "controller*",
     "kontrolcu*", "beyin",
 )
-LIGHT = Terms("isik*", "isig*", "lamba*", "led", "ledi*", "light*", "gosterge*", "uyari isig*", "ikaz*")
+LIGHT = Terms(
+    "isik*", "isig*", "lamba*", "led", "ledi*", "light*", "gosterge*", "uyari isig*", "ikaz*", "yesil*",
+    "kirmizi*", "mavi", "turuncu", "sari", "beyaz", "green", "red", "blue", "orange", "amber",
+)
+"""Indicator lights: "şarj aleti yeşil yanıyor" (the charger LED is on) is not a fire."""
 _BRAKES = ("fren*", "brake*", "balata*")
 _BRAKE_FAILS = (
     "tutmuyo*", "tutmadi*", "tutmaz", "tutmiyo*", "calismiyo*", "calismadi*", "bosa*", "bosaldi*", "koptu*",

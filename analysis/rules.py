@@ -73,7 +73,6 @@ class Reading:
     flags: frozenset[str]
     hits: tuple[Hit, ...]
     content_tokens: int
-    quantity: int
 
     @property
     def category(self) -> Category | None:
@@ -457,7 +456,7 @@ def read(raw: str) -> Reading:
     if quantity >= 10 and n(lx.SOFT_RISK) and scores["sales"] >= 3:
         flags.add("b2b_order_pressure")
     keyword_hits = tuple(hit for table in lx.KEYWORD_TABLES for hit in hits[table])
-    return Reading(text, scores, frozenset(flags), keyword_hits, content, quantity)
+    return Reading(text, scores, frozenset(flags), keyword_hits, content)
 
 
 _SCORED: tuple[tuple[str, lx.Terms, float], ...] = (

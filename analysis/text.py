@@ -72,9 +72,6 @@ class Text:
         """Index of the token that covers ``offset`` of :attr:`joined`."""
         return max(bisect_right(self.starts, offset) - 1, 0)
 
-    def __len__(self) -> int:
-        return len(self.keys)
-
 
 @lru_cache(maxsize=16384)
 def _split_key(key: str) -> tuple[str, ...]:
@@ -155,9 +152,6 @@ class Terms:
 
     def search(self, text: Text) -> bool:
         return self._pattern.search(text.joined) is not None
-
-    def count(self, text: Text) -> int:
-        return sum(1 for _ in self._pattern.finditer(text.joined))
 
     def vocabulary(self) -> set[str]:
         """The plain words and stems of the table (raw patterns excluded), for typo correction."""

@@ -86,4 +86,4 @@ async def test_the_stats_page_loads_without_a_token_and_its_script_sends_it(
     await page.goto(f"{guarded.api}/static/favicon.svg")
     await page.evaluate(f"localStorage.setItem('izer.apiToken', '{TOKEN}')")
     await page.goto(f"{guarded.api}/stats")
-    await expect(page.locator("body")).to_have_attribute("data-loaded-hours", "24", timeout=5000)
+    await expect(page.locator("body")).to_have_attribute("data-loaded-hours", "24", timeout=3000)

@@ -116,7 +116,6 @@
   const t = Izer.t;
   const $ = (selector) => document.querySelector(selector);
   const charts = {};
-  const state = { hours: RANGES.includes(Izer.stored(RANGE_KEY)) ? Izer.stored(RANGE_KEY) : "24", data: null, seq: 0, animate: true, timeUnit: UNITS[0] };
 
   const percent = (share) => (share == null ? "–" : `${Math.round(share * 100)}%`);
   const UNITS = [
@@ -124,6 +123,8 @@
     { seconds: 60, key: "duration.minutes", below: 120 * 60 },
     { seconds: 3600, key: "duration.hoursOnly", below: Infinity },
   ];
+
+  const state = { hours: RANGES.includes(Izer.stored(RANGE_KEY)) ? Izer.stored(RANGE_KEY) : "24", data: null, seq: 0, animate: true, timeUnit: UNITS[0] };
 
   /** Seconds, minutes or hours: whichever keeps the longest time in the chart readable. */
   function timeUnit(longest) {

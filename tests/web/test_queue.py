@@ -35,17 +35,9 @@ async def pair(stack: Stack) -> Pair:
         BATTERY,
         chat_name="Mehmet Demir",
         message_id=f"web-{run}-battery",
-        history_DISABLED=[
-            {
-                "sender": "Mehmet Demir",
-                "content": "Geçen ay e-bisiklet aldım.",
-                "timestamp": "2025-05-10T08:50:00Z",
-            },
-            {
-                "sender": "İzer",
-                "content": "Merhaba, nasıl yardımcı olabiliriz?",
-                "timestamp": "2025-05-10T08:55:00Z",
-            },
+        history=[
+            {"sender": "Mehmet Demir", "content": "Geçen ay e-bisiklet aldım.", "timestamp": "2025-05-10T08:50:00Z"},
+            {"sender": "İzer", "content": "Merhaba, nasıl yardımcı olabiliriz?", "timestamp": "2025-05-10T08:55:00Z"},
         ],
     )
     assert battery["analysis"]["priority_level"] == "critical", battery["analysis"]
@@ -83,7 +75,6 @@ async def test_the_queue_lists_open_messages_most_urgent_first_with_what_the_tea
     await expect(item.locator(".workflow-link")).to_have_attribute("href", href)
     assert "905551234567" not in await page.locator("body").inner_text(), "the full number is never shown"
     await expect(page.locator('.tabs a[href="/stats"]')).to_be_visible()
-    await screenshot(page, "queue.png")
 
 
 async def test_the_countdown_moves_every_second_and_turns_red_past_the_deadline(
@@ -103,6 +94,7 @@ async def test_the_countdown_moves_every_second_and_turns_red_past_the_deadline(
     await expect(rental.locator(".countdown")).to_have_attribute("data-state", "ok")
     assert re.fullmatch(r"\d+:\d\d:\d\d", await rental.locator(".countdown-value").inner_text())
     await expect(battery.locator(".escalation")).not_to_have_attribute("data-level", "0")
+    await screenshot(page, "queue.png")
 
 
 async def test_a_refresh_keeps_the_open_history_the_scroll_position_and_the_search(
@@ -126,9 +118,7 @@ async def test_a_refresh_keeps_the_open_history_the_scroll_position_and_the_sear
         assert scrolled > 0, "the page must be taller than the window for this test"
         seen = int(await page.evaluate("document.body.dataset.refreshes"))
         await page.wait_for_function(f"Number(document.body.dataset.refreshes) > {seen}", timeout=8000)
-        assert await battery.evaluate("el => el.keptAcrossRefreshes === true"), (
-            "the card was updated in place"
-        )
+        assert await battery.evaluate("el => el.keptAcrossRefreshes === true"), "the card was updated in place"
         assert await battery.locator(".history").evaluate("el => el.open")
         await expect(thread).to_have_count(3)
         assert await page.input_value('input[name="q"]') == pair.token
@@ -155,12 +145,8 @@ async def test_the_priority_filter_shows_only_matching_cards(page: Page, stack: 
 
 
 async def test_answering_removes_the_card_and_signals_the_workflow(page: Page, stack: Stack) -> None:
-    first = await post_message(
-        stack, "Fren balatası değişimi için randevu alabilir miyim?", chat_name="Ali Can"
-    )
-    second = await post_message(
-        stack, "Sipariş ettiğim bisiklet ne zaman kargoya verilecek?", chat_name="Ece Su"
-    )
+    first = await post_message(stack, "Fren balatası değişimi için randevu alabilir miyim?", chat_name="Ali Can")
+    second = await post_message(stack, "Sipariş ettiğim bisiklet ne zaman kargoya verilecek?", chat_name="Ece Su")
     await open_queue(page, stack)
     await card(page, first["message_id"]).locator(".answer").click()
     dialog = page.locator("#name-dialog")
@@ -194,9 +180,7 @@ async def test_answering_removes_the_card_and_signals_the_workflow(page: Page, s
     await expect(card(page, first["message_id"]).locator(".countdown-label")).to_have_text("Ayşe yanıtladı")
 
 
-async def test_the_interface_is_turkish_by_default_and_english_on_request(
-    page: Page, stack: Stack, pair: Pair
-) -> None:
+async def test_the_interface_is_turkish_by_default_and_english_on_request(page: Page, stack: Stack, pair: Pair) -> None:
     await open_queue(page, stack)
     assert await page.get_attribute("html", "lang") == "tr"
     await expect(page.locator('.tabs a[href="/"]')).to_have_text("Kuyruk")

@@ -30,9 +30,7 @@ async def guarded(
     browser: Browser, dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Stack]:
     path = Path(tmp_path_factory.mktemp("web-token")) / "izer.db"
-    async with running_stack(
-        dev_server_env.client, database_url=f"sqlite:///{path}", api_token=TOKEN
-    ) as running:
+    async with running_stack(dev_server_env.client, database_url=f"sqlite:///{path}", api_token=TOKEN) as running:
         yield running
 
 
@@ -53,9 +51,7 @@ async def test_the_queue_asks_for_the_token_once_then_shows_the_queue(page: Page
     await expect(dialog).to_be_hidden()
     assert await page.evaluate("window.tokenPrompts") == 1, "one prompt, however many calls were refused"
     assert await page.evaluate("localStorage.getItem('izer.apiToken')") == TOKEN
-    assert any(
-        url.startswith(f"{guarded.api}/messages") and auth == f"Bearer {TOKEN}" for url, auth in requests
-    )
+    assert any(url.startswith(f"{guarded.api}/messages") and auth == f"Bearer {TOKEN}" for url, auth in requests)
     assert not [url for url, _ in requests if TOKEN in url], "the token never goes into an address"
 
     await page.reload()
@@ -80,9 +76,7 @@ async def test_a_refused_token_is_forgotten_and_asked_for_again(page: Page, guar
     strict=True,
     reason="GET /stats checks the token before it can serve the page to a browser; needs the api.py change",
 )
-async def test_the_stats_page_loads_without_a_token_and_its_script_sends_it(
-    page: Page, guarded: Stack
-) -> None:
+async def test_the_stats_page_loads_without_a_token_and_its_script_sends_it(page: Page, guarded: Stack) -> None:
     await page.goto(f"{guarded.api}/static/favicon.svg")
     await page.evaluate(f"localStorage.setItem('izer.apiToken', '{TOKEN}')")
     await page.goto(f"{guarded.api}/stats")

@@ -309,6 +309,7 @@
     escalation.dataset.level = String(m.escalation_level ?? 0);
     Izer.setText(escalation, t("card.escalation", { n: m.escalation_level ?? 0 }));
     const status = $(".status", el);
+    status.hidden = m.status === "open";
     status.dataset.status = m.status;
     Izer.setText(status, Izer.label("status", m.status));
 

@@ -6,8 +6,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Page
-from playwright.async_api import expect as playwright_expect
+from playwright.async_api import Locator, Page, expect
 
 from tests.conftest import REPO
 from tests.stack import Stack
@@ -29,11 +28,12 @@ PHONE = {"width": 390, "height": 844}
 RENTAL = "Hafta sonu için 2 bisiklet kiralamak istiyorum, fiyat nedir?"
 BATTERY = "Şarj ederken bataryadan duman çıkıyor!!"
 
-expect = playwright_expect
+# The page polls every 5 s and a message takes a moment to be analyzed: assertions wait up to 15 s.
 expect.set_options(timeout=15_000)
+__all__ = ["expect"]
 
 
-def card(page: Page, message_id: str) -> Any:
+def card(page: Page, message_id: str) -> Locator:
     return page.locator(f'.card[data-message-id="{message_id}"]')
 
 

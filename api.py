@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Header, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy.orm import Session
 from temporalio.service import RPCError
 
 import whatsapp
@@ -201,7 +202,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> Response:
         if "text/html" in request.headers.get("accept", ""):
             return web_routes.stats_page()
-        return JSONResponse(await services.db(lambda s: queries.statistics_for(s, hours)))
+        def compute(session: Session) -> dict[str, Any]:
+            return {**queries.statistics_for(session, hours), "snapshots": queries.snapshots(session, hours)}
+
+        return JSONResponse(await services.db(compute))
 
     @app.get("/sla/breaches", dependencies=[Authorized])
     async def sla_breaches(

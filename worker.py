@@ -18,7 +18,18 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from temporalio.client import Client, TLSConfig
+from temporalio.client import (
+    Client,
+    Schedule,
+    ScheduleActionStartWorkflow,
+    ScheduleAlreadyRunningError,
+    ScheduleIntervalSpec,
+    ScheduleOverlapPolicy,
+    SchedulePolicy,
+    ScheduleSpec,
+    ScheduleUpdate,
+    TLSConfig,
+)
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.service import RPCError
@@ -33,7 +44,9 @@ from db.engine import init_database, make_engine, make_sessionmaker
 from observability import configure_logging
 from settings import Settings
 from sla.calendar import BusinessCalendar, load_holidays
+from workflows.contracts import SnapshotInput
 from workflows.message import MessageWorkflow
+from workflows.stats import SCHEDULE_ID, StatsSnapshotWorkflow
 
 log = logging.getLogger("izer.worker")
 
@@ -93,6 +106,25 @@ async def ensure_search_attributes(client: Client, namespace: str) -> None:
         )
 
 
+async def ensure_stats_schedule(client: Client, settings: Settings) -> None:
+    """The Temporal Schedule that stores a statistics snapshot every STATS_INTERVAL (created or updated)."""
+    interval = settings.stats_interval
+    schedule = Schedule(
+        action=ScheduleActionStartWorkflow(
+            StatsSnapshotWorkflow.run,
+            SnapshotInput(interval_seconds=interval.total_seconds()),
+            id=SCHEDULE_ID,
+            task_queue=settings.temporal_task_queue,
+        ),
+        spec=ScheduleSpec(intervals=[ScheduleIntervalSpec(every=interval)]),
+        policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.SKIP),
+    )
+    try:
+        await client.create_schedule(SCHEDULE_ID, schedule)
+    except ScheduleAlreadyRunningError:
+        await client.get_schedule_handle(SCHEDULE_ID).update(lambda _: ScheduleUpdate(schedule=schedule))
+
+
 def response_policy(settings: Settings) -> ResponsePolicy:
     calendar = None
     if settings.business_hours.strip().lower() != "always":
@@ -120,6 +152,7 @@ class Activities:
             self.store.record_routing,
             self.store.record_answer,
             self.store.set_status,
+            self.store.record_stats_snapshot,
             self.analysis.analyze_message,
             self.agents.deliver_to_agent,
             self.escalation.compute_deadline,
@@ -137,9 +170,7 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
     async with httpx.AsyncClient(timeout=settings.agent_timeout.total_seconds()) as http:
         llm = None
         if settings.uses_openai:
-            llm = OpenAIAnalyzer(
-                client=build_client(settings), model=settings.openai_model, business_senders=senders
-            )
+            llm = OpenAIAnalyzer(client=build_client(settings), model=settings.openai_model, business_senders=senders)
         try:
             yield Activities(
                 store=StoreActivities(sessions=sessions, business_senders=senders),
@@ -168,13 +199,11 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
             engine.dispose()
 
 
-def build_worker(
-    client: Client, settings: Settings, activities: Activities, executor: ThreadPoolExecutor
-) -> Worker:
+def build_worker(client: Client, settings: Settings, activities: Activities, executor: ThreadPoolExecutor) -> Worker:
     return Worker(
         client,
         task_queue=settings.temporal_task_queue,
-        workflows=[MessageWorkflow],
+        workflows=[MessageWorkflow, StatsSnapshotWorkflow],
         activities=activities.all(),
         activity_executor=executor,
         max_concurrent_activities=settings.worker_max_concurrent_activities,
@@ -188,13 +217,12 @@ async def serve(settings: Settings) -> None:
     runtime = None
     if settings.worker_metrics_port:
         runtime = Runtime(
-            telemetry=TelemetryConfig(
-                metrics=PrometheusConfig(bind_address=f"0.0.0.0:{settings.worker_metrics_port}")
-            )
+            telemetry=TelemetryConfig(metrics=PrometheusConfig(bind_address=f"0.0.0.0:{settings.worker_metrics_port}"))
         )
     client = await connect(settings, runtime=runtime)
     if settings.search_attributes:
         await ensure_search_attributes(client, settings.temporal_namespace)
+    await ensure_stats_schedule(client, settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -50,6 +50,4 @@ class AgentActivities:
             payload = response.json()
         except ValueError:
             payload = {"text": response.text[:2000]}
-        return AgentReply(
-            status_code=status, body=payload if isinstance(payload, dict) else {"body": payload}
-        )
+        return AgentReply(status_code=status, body=payload if isinstance(payload, dict) else {"body": payload})

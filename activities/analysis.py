@@ -6,13 +6,13 @@ import asyncio
 import logging
 from collections.abc import Sequence
 
-from analysis.policy import apply_business_rules
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from analysis import rules
 from analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
+from analysis.policy import apply_business_rules
 from db import store
 from observability import ANALYSES, ANALYZER_LATENCY
 from workflows.contracts import Analysis, AnalyzeInput, IncomingMessage

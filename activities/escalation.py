@@ -89,9 +89,7 @@ class EscalationActivities:
         delivered: list[str] = []
         with self._sessions() as session:
             other = (
-                store.chat_escalated_elsewhere(
-                    session, message.message_id, message.phone_number, params.level
-                )
+                store.chat_escalated_elsewhere(session, message.message_id, message.phone_number, params.level)
                 if params.kind == "breach"
                 else None
             )
@@ -116,9 +114,7 @@ class EscalationActivities:
                 if store.escalation_sent(session, message.message_id, params.level, params.kind, name):
                     delivered.append(name)
                     continue
-            ok, detail = await self._post(
-                url, payload, key=f"{params.workflow_id}/{params.kind}/{params.level}/{name}"
-            )
+            ok, detail = await self._post(url, payload, key=f"{params.workflow_id}/{params.kind}/{params.level}/{name}")
             with self._sessions() as session:
                 store.record_escalation(
                     session,
@@ -148,9 +144,7 @@ class EscalationActivities:
             ", ".join(delivered) or "nobody reached",
         )
         if failures:
-            raise ApplicationError(
-                "escalation not delivered: " + "; ".join(failures), type="EscalationUndelivered"
-            )
+            raise ApplicationError("escalation not delivered: " + "; ".join(failures), type="EscalationUndelivered")
         return EscalationOutcome(level=params.level, targets=[n for n, _ in targets], delivered=delivered)
 
     async def _post(self, url: str, payload: dict[str, object], *, key: str) -> tuple[bool, str]:
@@ -189,7 +183,6 @@ class EscalationActivities:
             ),
             "link": f"{targets.dashboard_url.rstrip('/')}/#message={message.message_id}",
             "workflow_url": (
-                f"{targets.temporal_ui_url.rstrip('/')}/namespaces/{targets.namespace}"
-                f"/workflows/{params.workflow_id}"
+                f"{targets.temporal_ui_url.rstrip('/')}/namespaces/{targets.namespace}/workflows/{params.workflow_id}"
             ),
         }

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 
-from db import store
+from db import queries, store
 from workflows.contracts import (
     AnswerSignal,
     IncomingMessage,
@@ -15,6 +16,7 @@ from workflows.contracts import (
     RecordAnswerInput,
     RecordResult,
     RecordRoutingInput,
+    SnapshotInput,
     StatusChange,
 )
 
@@ -56,8 +58,17 @@ class StoreActivities:
             store.record_answer(session, params.message_id, params.answer, params.answered_at)
 
     @activity.defn
+    def record_stats_snapshot(self, params: SnapshotInput) -> bool:
+        """Store the period that just ended; periods end on multiples of the interval, so a retry or an
+        overlapping run writes nothing twice."""
+        interval = timedelta(seconds=params.interval_seconds)
+        now = store.utcnow()
+        epoch = datetime(1970, 1, 1)
+        period_end = epoch + ((now - epoch) // interval) * interval
+        with self._sessions() as session:
+            return queries.record_snapshot(session, period_end=period_end, interval=interval)
+
+    @activity.defn
     def set_status(self, params: StatusChange) -> None:
         with self._sessions() as session:
-            store.set_status(
-                session, params.message_id, params.status, escalation_level=params.escalation_level
-            )
+            store.set_status(session, params.message_id, params.status, escalation_level=params.escalation_level)

@@ -43,9 +43,7 @@ def seed_statements(dialect: str) -> list[str]:
     statements = _SEED.findall(SCHEMA_SQL.read_text(encoding="utf-8"))
     if dialect == "sqlite":
         statements = [
-            s.replace("INSERT IGNORE", "INSERT OR IGNORE").replace(
-                "CURRENT_TIMESTAMP(6)", "CURRENT_TIMESTAMP"
-            )
+            s.replace("INSERT IGNORE", "INSERT OR IGNORE").replace("CURRENT_TIMESTAMP(6)", "CURRENT_TIMESTAMP")
             for s in statements
         ]
     return statements

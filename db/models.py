@@ -32,9 +32,7 @@ def _id() -> Mapped[int]:
 
 
 def _message_fk() -> Mapped[str]:
-    return mapped_column(
-        String(191), ForeignKey("webhook_messages.message_id", ondelete="CASCADE"), nullable=False
-    )
+    return mapped_column(String(191), ForeignKey("webhook_messages.message_id", ondelete="CASCADE"), nullable=False)
 
 
 class WebhookMessage(Base):
@@ -133,9 +131,7 @@ class AgentRouting(Base):
 class Escalation(Base):
     __tablename__ = "escalations"
     __table_args__ = (
-        UniqueConstraint(
-            "message_id", "level", "kind", "target", name="uq_escalations_message_level_kind_target"
-        ),
+        UniqueConstraint("message_id", "level", "kind", "target", name="uq_escalations_message_level_kind_target"),
         Index("ix_escalations_created_at", "created_at"),
     )
 

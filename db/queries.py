@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.models import AgentRouting, AnalyticsResult, Escalation, MessageHistory, WebhookMessage
+from db.models import AgentRouting, AnalyticsResult, Escalation, MessageHistory, SystemStats, WebhookMessage
 from db.store import OPEN_STATES, utcnow
 from workflows.contracts import PRIORITY_RANK, Analysis, RoutingResult, WebhookResult
 
@@ -22,9 +23,7 @@ def _aware(value: datetime | None) -> str | None:
 
 
 def _latest(session: Session, model: Any, message_id: str) -> Any:
-    return session.scalar(
-        select(model).where(model.message_id == message_id).order_by(model.attempt.desc()).limit(1)
-    )
+    return session.scalar(select(model).where(model.message_id == message_id).order_by(model.attempt.desc()).limit(1))
 
 
 def analysis_of(row: AnalyticsResult) -> Analysis:
@@ -120,9 +119,7 @@ def message_detail(session: Session, message_id: str) -> dict[str, Any] | None:
             "is_business": h.is_business,
         }
         for h in session.scalars(
-            select(MessageHistory)
-            .where(MessageHistory.message_id == message_id)
-            .order_by(MessageHistory.position)
+            select(MessageHistory).where(MessageHistory.message_id == message_id).order_by(MessageHistory.position)
         )
     ]
     detail["escalations"] = [
@@ -136,9 +133,7 @@ def message_detail(session: Session, message_id: str) -> dict[str, Any] | None:
             "late_by_seconds": e.late_by_seconds,
             "created_at": _aware(e.created_at),
         }
-        for e in session.scalars(
-            select(Escalation).where(Escalation.message_id == message_id).order_by(Escalation.id)
-        )
+        for e in session.scalars(select(Escalation).where(Escalation.message_id == message_id).order_by(Escalation.id))
     ]
     return detail
 
@@ -164,8 +159,7 @@ def list_messages(session: Session, where: MessageFilter) -> list[dict[str, Any]
         .outerjoin(latest, latest.c.message_id == WebhookMessage.message_id)
         .outerjoin(
             AnalyticsResult,
-            (AnalyticsResult.message_id == latest.c.message_id)
-            & (AnalyticsResult.attempt == latest.c.attempt),
+            (AnalyticsResult.message_id == latest.c.message_id) & (AnalyticsResult.attempt == latest.c.attempt),
         )
     )
     if where.status == "open":
@@ -183,9 +177,7 @@ def list_messages(session: Session, where: MessageFilter) -> list[dict[str, Any]
             | WebhookMessage.chat_name.like(like)
             | WebhookMessage.message_id.like(like)
         )
-    rank = case(
-        *[(AnalyticsResult.priority_level == name, value) for name, value in PRIORITY_RANK.items()], else_=9
-    )
+    rank = case(*[(AnalyticsResult.priority_level == name, value) for name, value in PRIORITY_RANK.items()], else_=9)
     query = query.order_by(
         rank, WebhookMessage.due_at.is_(None), WebhookMessage.due_at, WebhookMessage.received_at
     ).limit(where.limit)
@@ -239,9 +231,9 @@ def _sla_block(rows: list[tuple[WebhookMessage, AnalyticsResult | None]], now: d
     }
 
 
-def statistics_for(session: Session, hours: float) -> dict[str, Any]:
-    """The last `hours` hours: counts by label and agent, answer times, SLA, escalations, failures."""
-    now = utcnow()
+def statistics_for(session: Session, hours: float, *, until: datetime | None = None) -> dict[str, Any]:
+    """The `hours` hours before `until` (now): counts by label and agent, answer times, SLA, escalations."""
+    now = until or utcnow()
     since = now - timedelta(hours=hours)
     rows: list[tuple[WebhookMessage, AnalyticsResult | None]] = [
         (m, a)
@@ -251,12 +243,10 @@ def statistics_for(session: Session, hours: float) -> dict[str, Any]:
                 AnalyticsResult,
                 (AnalyticsResult.message_id == WebhookMessage.message_id) & (AnalyticsResult.attempt == 1),
             )
-            .where(WebhookMessage.received_at >= since)
+            .where(WebhookMessage.received_at >= since, WebhookMessage.received_at < now)
         ).all()
     ]
-    routes = {
-        r.message_id: r for r in session.scalars(select(AgentRouting).where(AgentRouting.created_at >= since))
-    }
+    routes = {r.message_id: r for r in session.scalars(select(AgentRouting).where(AgentRouting.created_at >= since))}
     escalations = list(session.scalars(select(Escalation).where(Escalation.created_at >= since)))
     analyzed = [a for _, a in rows if a is not None]
     per_priority = {
@@ -265,9 +255,7 @@ def statistics_for(session: Session, hours: float) -> dict[str, Any]:
     }
     per_agent: dict[str, Any] = {}
     for agent in sorted({r.agent for r in routes.values()}):
-        agent_rows = [
-            (m, a) for m, a in rows if m.message_id in routes and routes[m.message_id].agent == agent
-        ]
+        agent_rows = [(m, a) for m, a in rows if m.message_id in routes and routes[m.message_id].agent == agent]
         block = _sla_block(agent_rows, now)
         calls = [r for r in routes.values() if r.agent == agent]
         block["success_rate"] = round(sum(r.success for r in calls) / len(calls), 4) if calls else None
@@ -296,22 +284,60 @@ def statistics_for(session: Session, hours: float) -> dict[str, Any]:
         "escalations": {
             "total": sum(e.kind == "breach" and e.delivered for e in escalations),
             "warnings": sum(e.kind == "warning" and e.delivered for e in escalations),
-            "by_level": dict(
-                Counter(str(e.level) for e in escalations if e.kind == "breach" and e.delivered)
-            ),
+            "by_level": dict(Counter(str(e.level) for e in escalations if e.kind == "breach" and e.delivered)),
             "undelivered": sum(not e.delivered for e in escalations),
         },
         "messages_per_hour": {k: dict(v) for k, v in sorted(hourly.items())},
     }
 
 
+def record_snapshot(session: Session, *, period_end: datetime, interval: timedelta) -> bool:
+    """Store the statistics of one period in system_stats, once (keyed on its end)."""
+    stats = statistics_for(session, interval.total_seconds() / 3600, until=period_end)
+    row = SystemStats(
+        period_start=period_end - interval,
+        period_end=period_end,
+        total_messages=stats["total_messages"],
+        open_messages=sum(n for k, n in stats["by_status"].items() if k in OPEN_STATES),
+        answered_messages=stats["by_status"].get("answered", 0),
+        escalations=stats["escalations"]["total"],
+        breaches=stats["answer_times"]["open_breaches"],
+        degraded_analyses=stats["degraded_analyses"],
+        details=json.dumps(stats, ensure_ascii=False),
+        created_at=utcnow(),
+    )
+    session.add(row)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True
+
+
+def snapshots(session: Session, hours: float) -> list[dict[str, Any]]:
+    since = utcnow() - timedelta(hours=hours)
+    query = select(SystemStats).where(SystemStats.period_end >= since).order_by(SystemStats.period_end)
+    return [
+        {
+            "period_start": _aware(s.period_start),
+            "period_end": _aware(s.period_end),
+            "total_messages": s.total_messages,
+            "open_messages": s.open_messages,
+            "answered_messages": s.answered_messages,
+            "escalations": s.escalations,
+            "breaches": s.breaches,
+            "degraded_analyses": s.degraded_analyses,
+        }
+        for s in session.scalars(query)
+    ]
+
+
 def breaches(session: Session, hours: float) -> list[dict[str, Any]]:
     """Messages whose deadline passed before they were answered (or that are still unanswered)."""
     now = utcnow()
     since = now - timedelta(hours=hours)
-    query = select(WebhookMessage).where(
-        WebhookMessage.received_at >= since, WebhookMessage.due_at.is_not(None)
-    )
+    query = select(WebhookMessage).where(WebhookMessage.received_at >= since, WebhookMessage.due_at.is_not(None))
     result = []
     for m in session.scalars(query.order_by(WebhookMessage.due_at)):
         assert m.due_at is not None

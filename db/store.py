@@ -118,9 +118,7 @@ def record_message(
     reply = _latest_business_reply(message, business_senders)
     answered: list[str] = []
     if reply is not None:
-        answered = open_messages_before(
-            session, message.phone_number, naive_utc(reply[1]), exclude=message.message_id
-        )
+        answered = open_messages_before(session, message.phone_number, naive_utc(reply[1]), exclude=message.message_id)
     return RecordResult(
         database_id=row.id,
         inserted=inserted,
@@ -130,9 +128,7 @@ def record_message(
     )
 
 
-def _latest_business_reply(
-    message: IncomingMessage, business_senders: Sequence[str]
-) -> tuple[str, datetime] | None:
+def _latest_business_reply(message: IncomingMessage, business_senders: Sequence[str]) -> tuple[str, datetime] | None:
     for entry in reversed(message.history):
         if entry.timestamp is not None and is_business_sender(entry.sender, business_senders):
             return entry.sender, entry.timestamp
@@ -172,9 +168,7 @@ def priority_floor(session: Session, message: IncomingMessage) -> tuple[str | No
         floors.append((customer.min_priority, f"important_customer:{customer.tier}"))
     if message.chat_name:
         group = session.scalar(
-            select(CriticalGroup).where(
-                CriticalGroup.group_name == message.chat_name, CriticalGroup.active.is_(True)
-            )
+            select(CriticalGroup).where(CriticalGroup.group_name == message.chat_name, CriticalGroup.active.is_(True))
         )
         if group is not None:
             floors.append((group.min_priority, "critical_group"))
@@ -231,9 +225,7 @@ def record_routing(session: Session, message_id: str, routing: RoutingResult, *,
             success=routing.success,
             fallback=routing.fallback,
             idempotency_key=routing.idempotency_key,
-            response=json.dumps(routing.response, ensure_ascii=False)
-            if routing.response is not None
-            else None,
+            response=json.dumps(routing.response, ensure_ascii=False) if routing.response is not None else None,
             error=routing.error,
             created_at=utcnow(),
         ),

@@ -253,3 +253,9 @@ class MessageStatus(BaseModel):
     answered_by: str | None = None
     answered_at: datetime | None = None
     deliveries: int = 0
+
+
+class SnapshotInput(BaseModel):
+    """The statistics snapshot job: one period of `interval_seconds`, ending at the scheduled time."""
+
+    interval_seconds: float = 300

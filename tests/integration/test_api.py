@@ -17,7 +17,7 @@ from temporalio.testing import WorkflowEnvironment
 
 from db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
 from tests.conftest import REPO
-from tests.stack import Stack, running_stack
+from tests.stack import Stack, running_stack, wait_for
 from workflows.message import MessageWorkflow
 
 SAMPLE = json.loads((REPO / "test_message.json").read_text(encoding="utf-8"))
@@ -255,3 +255,35 @@ async def test_health_and_stats(stack: Stack) -> None:
 async def test_an_unknown_message_is_404(stack: Stack) -> None:
     assert (await stack.get("/messages/does-not-exist")).status_code == 404
     assert (await stack.post("/messages/does-not-exist/answer")).status_code == 404
+
+
+async def test_the_stats_schedule_stores_snapshots_in_system_stats(stack: Stack) -> None:
+    from worker import ensure_stats_schedule
+    from workflows.stats import SCHEDULE_ID
+
+    await ensure_stats_schedule(stack.client, stack.settings)
+    await ensure_stats_schedule(stack.client, stack.settings)  # a restarted worker updates it
+    handle = stack.client.get_schedule_handle(SCHEDULE_ID)
+    try:
+        description = await handle.describe()
+        assert description.schedule.spec.intervals[0].every == stack.settings.stats_interval
+        await handle.trigger()
+
+        async def snapshots() -> list[dict[str, Any]]:
+            return (await stack.get("/stats", params={"hours": 1})).json()["snapshots"]
+
+        stored = await wait_for(snapshots, timeout=20)
+        assert stored[-1]["total_messages"] >= 0 and stored[-1]["period_end"]
+    finally:
+        await handle.delete()
+
+
+async def test_metrics_count_webhook_requests_and_expose_the_queue(stack: Stack) -> None:
+    await stack.post("/webhook", json=bridge("Dağ bisikleti için kask önerir misiniz?"))
+    await stack.post("/webhook", content=b"{nope", headers={"content-type": "application/json"})
+    text = (await stack.get("/metrics")).text
+    assert 'izer_webhook_requests_total{endpoint="/webhook",status="200"}' in text
+    assert 'izer_webhook_requests_total{endpoint="/webhook",status="400"}' in text
+    assert "izer_webhook_latency_seconds_bucket" in text and "izer_open_messages" in text
+    assert 'izer_messages{category="all",priority="normal"}' in text
+    assert "izer_agent_calls_total" in text and "izer_analyses_total" in text

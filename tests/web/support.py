@@ -30,7 +30,6 @@ BATTERY = "Şarj ederken bataryadan duman çıkıyor!!"
 
 # The page polls every 5 s and a message takes a moment to be analyzed: assertions wait up to 15 s.
 expect.set_options(timeout=15_000)
-__all__ = ["expect"]
 
 
 def card(page: Page, message_id: str) -> Locator:

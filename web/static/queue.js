@@ -291,6 +291,7 @@
     const routing = m.routing;
     const set = (selector, text) => Izer.setText($(selector, el), text);
     el.dataset.priority = analysis.priority_level ?? "pending";
+    el.dataset.category = analysis.category ?? "";
     el.dataset.status = m.status;
 
     set(".priority", analysis.priority_level ? Izer.label("priority", analysis.priority_level) : t("card.pending"));

@@ -1,0 +1,1 @@
+"""`make bench`: the pipeline's throughput, latency, correctness and memory, measured on loopback."""

@@ -45,8 +45,8 @@ async def pair(stack: Stack) -> Pair:
     return Pair(token=run, rental=rental, battery=battery)
 
 
-async def open_queue(page: Page, stack: Stack, query: str = "") -> None:
-    await page.goto(f"{stack.api}/{query}")
+async def open_queue(page: Page, stack: Stack) -> None:
+    await page.goto(f"{stack.api}/")
     await expect(page.locator(".card").first).to_be_visible()
 
 

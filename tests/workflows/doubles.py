@@ -51,8 +51,9 @@ def analysis(**changes: object) -> Analysis:
     return base.model_copy(update=changes)
 
 
-def message(message_id: str = "m-1", text: str = "frenler tutmuyor") -> IncomingMessage:
-    now = datetime.now(UTC)
+def message(message_id: str = "m-1", text: str = "frenler tutmuyor", *, at: datetime | None = None) -> IncomingMessage:
+    """A message received at `at`: pass the test server's time, which earlier tests may have moved on."""
+    now = at or datetime.now(UTC)
     return IncomingMessage(
         message_id=message_id,
         chat_time=now,

@@ -51,9 +51,7 @@ async def test_escalated_once_then_answered(time_skipping_env: WorkflowEnvironme
     assert _escalations(doubles) == [("warning", 0), ("breach", 1)]
 
 
-async def _escalate_once_then_answer(
-    time_skipping_env: WorkflowEnvironment, doubles: Doubles, queue: str
-) -> None:
+async def _escalate_once_then_answer(time_skipping_env: WorkflowEnvironment, doubles: Doubles, queue: str) -> None:
     async with _worker(time_skipping_env, doubles, queue):
         handle = await time_skipping_env.client.start_workflow(
             MessageWorkflow.run, workflow_input(message("once")), id=f"wf-{uuid.uuid4()}", task_queue=queue
@@ -62,9 +60,7 @@ async def _escalate_once_then_answer(
         await time_skipping_env.sleep(timedelta(minutes=20))
         state = await handle.query(MessageWorkflow.status)
         assert state is not None and state.state == "escalated" and state.escalation_level == 1
-        await handle.signal(
-            MessageWorkflow.mark_answered, AnswerSignal(answered_by="Mehmet", source="dashboard")
-        )
+        await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="Mehmet", source="dashboard"))
         status = await handle.result()
     assert status.state == "answered"
     assert _escalations(doubles) == [("warning", 0), ("breach", 1)]
@@ -151,8 +147,6 @@ async def test_an_answer_before_routing_ends_the_wait_at_once(time_skipping_env:
         handle = await time_skipping_env.client.start_workflow(
             MessageWorkflow.run, workflow_input(message("early")), id=f"wf-{uuid.uuid4()}", task_queue=queue
         )
-        await handle.signal(
-            MessageWorkflow.mark_answered, AnswerSignal(answered_by="history", source="history")
-        )
+        await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="history", source="history"))
         status = await handle.result()
     assert status.state == "answered" and _escalations(doubles) == []

@@ -1,0 +1,462 @@
+"""`make bench`: start a private stack, measure, verify, stop everything, print a summary and one JSON line.
+
+Phases, in one run on one dev server:
+1. baseline: bare workflows of one no-op activity (bench/baseline.py), the most this server does here;
+2. pipeline: POST /webhook (Update-with-Start) at BENCH_CONCURRENCY until BENCH_MESSAGES are routed
+   and recorded; throughput, webhook and end-to-end latency, worker RSS;
+3. sync: the bridge answer at concurrency 1;
+4. meta: signed WhatsApp Cloud API notifications, open loop at 80 % of the pipeline's rate;
+5. waiting: messages kept waiting for an answer until BENCH_WAITING are open; worker RSS on the way;
+6. verification: every message stored, analyzed and routed exactly once (SQLite of the run), and one
+   distinct Idempotency-Key per message at the agents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import secrets
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from temporalio.client import Client
+
+from bench import baseline, load, messages, verify
+from bench.stack import Stack, cpu_seconds, tree_rss_mb
+from ingest.signature import sign
+
+log = logging.getLogger("izer.bench")
+DEV_PRAGMAS = ("journal_mode=wal", "synchronous=normal")
+
+PASS_THROUGH = (
+    "WORKER_MAX_CONCURRENT_ACTIVITIES",
+    "WORKER_MAX_CONCURRENT_WORKFLOW_TASKS",
+    "WORKER_MAX_CACHED_WORKFLOWS",
+    "SEARCH_ATTRIBUTES",
+    "LOG_LEVEL",
+    "WEBHOOK_SYNC_TIMEOUT",
+)
+"""Settings a lever experiment may set in the environment; every other İzer setting is the run's own."""
+
+
+@dataclass(frozen=True)
+class Config:
+    messages: int = 500
+    concurrency: int = 50
+    waiting: int = 10000
+    baseline: int = 500
+    sync_messages: int = 50
+    meta_seconds: float = 20.0
+    warmup: int = 20
+    keep: bool = False
+    pragmas: list[str] | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> Config:
+        env = os.environ
+        count = int(env.get("BENCH_MESSAGES", "500"))
+        pragmas = env.get("BENCH_PRAGMAS")
+        return cls(
+            messages=count,
+            concurrency=int(env.get("BENCH_CONCURRENCY", "50")),
+            waiting=int(env.get("BENCH_WAITING", "10000")),
+            baseline=int(env.get("BENCH_BASELINE", str(count))),
+            sync_messages=int(env.get("BENCH_SYNC_MESSAGES", "50")),
+            meta_seconds=float(env.get("BENCH_META_SECONDS", "20")),
+            keep=env.get("BENCH_KEEP", "") not in ("", "0"),
+            pragmas=None if pragmas is None else [p for p in pragmas.split(",") if p.strip() and p != "none"],
+            extra_env={k: env[k] for k in PASS_THROUGH if k in env},
+        )
+
+
+class Monitor:
+    """Samples the worker's RSS (process tree) in the background."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _run(self) -> None:
+        while True:
+            self.peak = max(self.peak, tree_rss_mb(self.pid))
+            await asyncio.sleep(0.5)
+
+    def __enter__(self) -> Monitor:
+        self.peak = tree_rss_mb(self.pid)
+        self._task = asyncio.get_running_loop().create_task(self._run())
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.peak = max(self.peak, tree_rss_mb(self.pid))
+
+
+@dataclass
+class Phase:
+    name: str
+    sent: list[load.Sent]
+    routed: dict[str, float]
+    elapsed: float
+
+    @property
+    def latencies(self) -> list[float]:
+        return [s.latency for s in self.sent if s.status in (200, 202)]
+
+    @property
+    def e2e(self) -> list[float]:
+        by_id = {s.message_id: s.sent_at for s in self.sent}
+        return [self.routed[m] - t for m, t in by_id.items() if m in self.routed]
+
+    def statuses(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for s in self.sent:
+            counts[str(s.status)] = counts.get(str(s.status), 0) + 1
+        return counts
+
+
+class Bench:
+    def __init__(self, config: Config, stack: Stack, engine: Engine, run_id: str) -> None:
+        self.config = config
+        self.stack = stack
+        self.engine = engine
+        self.run_id = run_id
+        self.prefix = f"bench-{run_id}-"
+        self.sent_ids: set[str] = set()
+        self.http = load.client(config.concurrency)
+        self.result: dict[str, Any] = {}
+        self.notes: list[str] = []
+
+    # ---- requests -------------------------------------------------------------------------------
+    def bridge(self, batch: Sequence[messages.Message]) -> list[load.Request]:
+        now = messages.utc_now()
+        self.sent_ids.update(m.message_id for m in batch)
+        return [(m.message_id, messages.bridge_body(m, now), {}) for m in batch]
+
+    def meta(self, batch: Sequence[messages.Message]) -> list[load.Request]:
+        now = messages.utc_now()
+        self.sent_ids.update(m.message_id for m in batch)
+        requests = []
+        for m in batch:
+            body = messages.meta_body(m, now)
+            requests.append((m.message_id, body, {"x-hub-signature-256": sign(body, self.stack.app_secret)}))
+        return requests
+
+    async def wait_routed(self, ids: set[str], prefix: str, time_limit: float) -> dict[str, float]:
+        """Poll the run's database until every id in `ids` has its routing recorded (or time runs out)."""
+        deadline = time.monotonic() + time_limit
+        while True:
+            routed = await asyncio.to_thread(verify.routed_at, self.engine, prefix)
+            if ids <= routed.keys() or time.monotonic() > deadline:
+                return {m: t for m, t in routed.items() if m in ids}
+            self.stack.check_alive()
+            await asyncio.sleep(0.25)
+
+    async def pipeline_phase(self, name: str, batch: list[messages.Message], concurrency: int) -> Phase:
+        requests = self.bridge(batch)
+        started = time.time()
+        sent = await load.closed_loop(
+            self.http,
+            f"{self.stack.api_url}/webhook",
+            requests,
+            concurrency=concurrency,
+            time_limit=max(120.0, 2.0 * len(batch)),
+        )
+        ids = {m.message_id for m in batch}
+        routed = await self.wait_routed(ids, f"{self.prefix}{name}-", 120)
+        finished = max(routed.values(), default=time.time())
+        return Phase(name, sent, routed, finished - started)
+
+    # ---- phases ---------------------------------------------------------------------------------
+    async def baseline(self) -> None:
+        config = self.config
+        queue = f"bench-baseline-{self.run_id}"
+        worker = self.stack.start_baseline_worker(queue)
+        client = await Client.connect(self.stack.temporal_address)
+        try:
+            await baseline.drive(
+                client, queue, prefix=f"{self.prefix}warm", count=config.warmup, concurrency=config.warmup
+            )
+            rate = await baseline.drive(
+                client, queue, prefix=f"{self.prefix}baseline", count=config.baseline, concurrency=config.concurrency
+            )
+        finally:
+            self.stack.stop(worker.name)
+        self.result["baseline_wf_per_s"] = round(rate, 2)
+        print(f"baseline: {config.baseline} one-activity workflows at concurrency {config.concurrency}: {rate:.1f}/s")
+
+    async def main_pipeline(self) -> None:
+        config = self.config
+        warm = messages.build(self.run_id, "warm", config.warmup, phone_prefix="50")
+        await self.pipeline_phase("warm", warm, min(config.concurrency, 10))
+        worker_pid = self.stack.parts["worker"].pid
+        pids = {name: proc.pid for name, proc in self.stack.parts.items()}
+        cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        own_before = time.process_time()
+        batch = messages.build(self.run_id, "main", config.messages, phone_prefix="51")
+        with Monitor(worker_pid) as monitor:
+            phase = await self.pipeline_phase("main", batch, config.concurrency)
+        cpu = {name: round(cpu_seconds(pid) - cpu_before[name], 1) for name, pid in pids.items()}
+        cpu["bench (load generator)"] = round(time.process_time() - own_before, 1)
+        rate = len(phase.routed) / phase.elapsed if phase.elapsed > 0 else 0.0
+        self.result.update(
+            {
+                "messages": config.messages,
+                "concurrency": config.concurrency,
+                "pipeline_msgs_per_s": round(rate, 2),
+                "webhook_p50_ms": load.ms(load.percentile(phase.latencies, 50)),
+                "webhook_p99_ms": load.ms(load.percentile(phase.latencies, 99)),
+                "e2e_p50_ms": load.ms(load.percentile(phase.e2e, 50)),
+                "e2e_p99_ms": load.ms(load.percentile(phase.e2e, 99)),
+                "webhook_statuses": phase.statuses(),
+                "worker_rss_mb": round(monitor.peak, 1),
+            }
+        )
+        self.result["cpu_seconds_main"] = cpu
+        self.result["main_elapsed_s"] = round(phase.elapsed, 1)
+        print(
+            f"pipeline: {len(phase.routed)}/{config.messages} routed and recorded in {phase.elapsed:.1f} s at "
+            f"concurrency {config.concurrency}: {rate:.1f} msgs/s; webhook p50 {self.result['webhook_p50_ms']} ms "
+            f"p99 {self.result['webhook_p99_ms']} ms; statuses {phase.statuses()}; worker RSS {monitor.peak:.0f} MiB"
+        )
+        print(f"  CPU seconds during the phase ({phase.elapsed:.0f} s wall, 2 cores = {2 * phase.elapsed:.0f}): {cpu}")
+
+    async def events_per_message(self) -> None:
+        """History length of one routed-and-waiting and one closed message workflow."""
+        client = await Client.connect(self.stack.temporal_address)
+        counts: dict[str, int] = {}
+        for label, index in (("waiting", 0), ("closed", messages.TEXTS.index("Tamam teşekkürler, iyi günler"))):
+            workflow_id = f"message-{self.prefix}main-{index:05d}"
+            if index >= self.config.messages:
+                continue
+            history = await client.get_workflow_handle(workflow_id).fetch_history()
+            counts[label] = len(history.events)
+        self.result["events_per_message"] = counts
+        print(f"workflow history: {counts} events per message (waiting one / closed one)")
+
+    async def sync_c1(self) -> None:
+        batch = messages.build(self.run_id, "sync", self.config.sync_messages, phone_prefix="52")
+        phase = await self.pipeline_phase("sync", batch, 1)
+        self.result["sync_p50_ms_c1"] = load.ms(load.percentile(phase.latencies, 50))
+        self.result["sync_p99_ms_c1"] = load.ms(load.percentile(phase.latencies, 99))
+        print(
+            f"bridge answer at concurrency 1 ({len(batch)} messages): p50 {self.result['sync_p50_ms_c1']} ms, "
+            f"p99 {self.result['sync_p99_ms_c1']} ms; statuses {phase.statuses()}"
+        )
+
+    async def meta_path(self) -> None:
+        rate = max(1.0, 0.8 * self.result["pipeline_msgs_per_s"])
+        count = max(50, round(rate * self.config.meta_seconds))
+        batch = messages.build(self.run_id, "meta", count, phone_prefix="53")
+        requests = self.meta(batch)
+        started = time.time()
+        sent = await load.open_loop(
+            self.http,
+            f"{self.stack.api_url}/webhook/whatsapp",
+            requests,
+            rate=rate,
+            max_in_flight=self.config.concurrency,
+        )
+        ids = {m.message_id for m in batch}
+        routed = await self.wait_routed(ids, f"{self.prefix}meta-", 180)
+        phase = Phase("meta", sent, routed, max(routed.values(), default=time.time()) - started)
+        self.result.update(
+            {
+                "meta_rate_per_s": round(rate, 2),
+                "meta_messages": count,
+                "meta_p50_ms": load.ms(load.percentile(phase.latencies, 50)),
+                "meta_p99_ms": load.ms(load.percentile(phase.latencies, 99)),
+                "meta_e2e_p50_ms": load.ms(load.percentile(phase.e2e, 50)),
+                "meta_e2e_p99_ms": load.ms(load.percentile(phase.e2e, 99)),
+                "meta_statuses": phase.statuses(),
+            }
+        )
+        print(
+            f"meta path: {count} signed notifications at {rate:.1f}/s (80 % of the pipeline): webhook p50 "
+            f"{self.result['meta_p50_ms']} ms p99 {self.result['meta_p99_ms']} ms; routed {len(routed)}/{count}, "
+            f"end-to-end p50 {self.result['meta_e2e_p50_ms']} ms p99 {self.result['meta_e2e_p99_ms']} ms; "
+            f"statuses {phase.statuses()}"
+        )
+
+    async def waiting(self) -> None:
+        """Top the open (waiting) messages up to BENCH_WAITING with critical ones; RSS at each thousand."""
+        target = self.config.waiting
+        worker_pid = self.stack.parts["worker"].pid
+        already = await asyncio.to_thread(verify.count_waiting, self.engine)
+        batch = messages.build(self.run_id, "wait", max(0, target - already), phone_prefix="54", critical=True)
+        requests = self.bridge(batch)
+        samples: dict[int, float] = {}
+        marks = sorted({1000, target} | set(range(1000, target + 1, 1000)))
+        started = time.time()
+        send = asyncio.create_task(
+            load.closed_loop(
+                self.http,
+                f"{self.stack.api_url}/webhook",
+                requests,
+                concurrency=self.config.concurrency,
+                time_limit=max(300.0, len(batch) / 5),
+            )
+        )
+        deadline = time.monotonic() + max(300.0, len(batch) / 5) + 120
+        open_now = already
+        try:
+            while time.monotonic() < deadline:
+                open_now = await asyncio.to_thread(verify.count_waiting, self.engine)
+                rss = tree_rss_mb(worker_pid)
+                for mark in marks:
+                    if open_now >= mark and mark not in samples:
+                        samples[mark] = round(rss, 1)
+                if open_now >= target or (send.done() and len(samples) == len(marks)):
+                    break
+                if send.done():
+                    routed = await asyncio.to_thread(verify.count_routed, self.engine, f"{self.prefix}wait-")
+                    if routed >= len(batch):
+                        break
+                self.stack.check_alive()
+                await asyncio.sleep(1.0)
+        finally:
+            sent = await send
+        elapsed = time.time() - started
+        await asyncio.sleep(5)
+        settled = round(tree_rss_mb(worker_pid), 1)
+        self.result.update(
+            {
+                "waiting_target": target,
+                "waiting_reached": open_now,
+                "worker_rss_mb_1000_waiting": samples.get(1000),
+                f"worker_rss_mb_{target}_waiting": samples.get(target),
+                "worker_rss_mb_by_waiting": {str(k): v for k, v in sorted(samples.items())},
+                "worker_rss_mb_settled": settled,
+                "waiting_fill_s": round(elapsed, 1),
+            }
+        )
+        statuses: dict[str, int] = {}
+        for s in sent:
+            statuses[str(s.status)] = statuses.get(str(s.status), 0) + 1
+        self.result["waiting_statuses"] = statuses
+        print(
+            f"waiting: {open_now} messages open (target {target}; {len(batch)} critical ones sent in {elapsed:.0f} s, "
+            f"statuses {statuses}); worker RSS by waiting count {samples}; settled {settled} MiB"
+        )
+
+    async def verify(self) -> None:
+        ledger = await asyncio.to_thread(verify.ledger, self.engine, self.prefix, self.sent_ids)
+        agents = await verify.agent_keys(
+            self.http, [self.stack.agent_url(n) for n in self.stack.agent_ports], self.sent_ids
+        )
+        self.result.update(
+            {
+                "sent": ledger.sent,
+                "lost": ledger.lost,
+                "duplicates": ledger.duplicates,
+                "not_analyzed": ledger.not_analyzed,
+                "not_routed": ledger.not_routed,
+                "agent_requests": agents.requests,
+                "agent_key_violations": agents.keys_not_one,
+                "agent_redeliveries": agents.redeliveries,
+            }
+        )
+        print(
+            f"verification over all {ledger.sent} messages of the run: stored {ledger.stored}, lost {ledger.lost}, "
+            f"duplicate rows {ledger.duplicates} {ledger.per_table_duplicates}, not analyzed {ledger.not_analyzed}, "
+            f"not routed {ledger.not_routed}; agents: {agents.requests} requests, {agents.keys_not_one} messages "
+            f"without exactly one Idempotency-Key, {agents.redeliveries} redeliveries"
+        )
+
+    async def run(self) -> dict[str, Any]:
+        try:
+            await self.baseline()
+            await self.main_pipeline()
+            await self.events_per_message()
+            await self.sync_c1()
+            await self.meta_path()
+            if self.config.waiting > 0:
+                await self.waiting()
+            await self.verify()
+        finally:
+            await self.http.aclose()
+        base = self.result.get("baseline_wf_per_s") or 0
+        self.result["ratio"] = round(self.result["pipeline_msgs_per_s"] / base, 3) if base else None
+        return self.result
+
+
+def _raise_interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    config = Config.from_env()
+    run_id = uuid.uuid4().hex[:8]
+    work_dir = Path(tempfile.mkdtemp(prefix=f"izer-bench-{run_id}-"))
+    stack = Stack(
+        work_dir=work_dir,
+        task_queue=f"bench-{run_id}",
+        app_secret=secrets.token_hex(16),
+        extra_env=config.extra_env,
+    )
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    load_before = os.getloadavg()
+    started = time.monotonic()
+    result: dict[str, Any] = {}
+    code = 1
+    print(
+        f"İzer bench {run_id}: {config.messages} messages at concurrency {config.concurrency}, "
+        f"{config.waiting} waiting; {os.cpu_count()} CPUs, load {load_before[0]:.2f}; work dir {work_dir}"
+    )
+    try:
+        stack.start_temporal(config.pragmas)
+        stack.start_agents()
+        stack.start_worker()
+        stack.start_api()
+        engine = verify.engine_for(stack.database_file)
+        result = asyncio.run(Bench(config, stack, engine, run_id).run())
+        engine.dispose()
+        code = 0
+    except KeyboardInterrupt:
+        print("interrupted: stopping everything", file=sys.stderr)
+        code = 130
+    except Exception as err:  # noqa: BLE001 - reported with the logs to read, then everything is stopped
+        print(f"bench failed: {type(err).__name__}: {err}", file=sys.stderr)
+        for proc in stack.parts.values():
+            print(f"--- {proc.name} log ({proc.log_file}) ---\n{proc.tail(10)}", file=sys.stderr)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stack.stop_all()
+    result["runtime_s"] = round(time.monotonic() - started, 1)
+    result["load_avg_1m"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
+    result["dev_server_pragmas"] = (
+        config.pragmas if config.pragmas is not None else ["journal_mode=wal", "synchronous=normal"]
+    )
+    if config.extra_env:
+        result["settings"] = config.extra_env
+    if code == 0:
+        targets = {
+            "ratio >= 0.8": (result.get("ratio") or 0) >= 0.8,
+            "sync p50 <= 150 ms": (result.get("sync_p50_ms_c1") or 1e9) <= 150,
+            "meta p99 <= 250 ms": (result.get("meta_p99_ms") or 1e9) <= 250,
+            "lost = duplicates = 0": result.get("lost") == 0 and result.get("duplicates") == 0,
+        }
+        result["targets_met"] = targets
+        print("targets: " + ", ".join(f"{name}: {'yes' if ok else 'NO'}" for name, ok in targets.items()))
+        print(f"total time {result['runtime_s']} s")
+    if config.keep or code != 0:
+        print(f"logs and databases kept in {work_dir}", file=sys.stderr)
+    else:
+        shutil.rmtree(work_dir, ignore_errors=True)
+    print(json.dumps(result, ensure_ascii=False))
+    return code

@@ -37,10 +37,9 @@ def _api(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from analysis.policy import apply_business_rules
-
     from analysis import evaluate as evaluation
     from analysis import rules
+    from analysis.policy import apply_business_rules
 
     settings = Settings()
     records = evaluation.load_labeled(args.file)

@@ -13,12 +13,14 @@ from analysis.text import TYPOS, Terms
 # --- critical: safety -------------------------------------------------------------------------
 FIRE = Terms(
     "duman*", "alev al*", "alev cik*", "alevler*", "alevlen*", "yangin*", "tutustu*", "tutusa*",
-    "yanik koku*", "yanik kok*", "smoke*", "smoking", "flame*", "fire", "on fire", "caught fire", "explod*",
-    "explosion", "burning smell", "smell* ~ burn*", "burnt smell", "patlama riski", "kivilcim* ~ cikti*",
-    "kivilcim* ~ cikiyo*",
+    "yanik koku*", "yanik kok*", "smoke*", "smoking", "flame*", "on fire", "caught fire", "catch* fire",
+    "catching fire", "explod*", "explosion", "burning smell", "smell* ~ burn*", "burnt smell", "patlama riski",
+    "kivilcim* ~ cik*", "kivilcim* sac*", "sparks from", "sparks coming", "itfaiye*", "fire brigade",
+    "fire department",
 )
+"""Fire words: a fire wherever it is. Plain "fire" is slang too ("this bike is fire"), so it sits in HEAT."""
 HEAT = Terms(
-    "yandi", "yaniyo*", "yanmis*", "yanmaya", "yanarak", "burning", "burnt", "burned", "melt*", "eridi",
+    "fire", "yandi", "yaniyo*", "yanmis*", "yanmaya", "yanarak", "burning", "burnt", "burned", "melt*", "eridi",
     "erimis*", "kivilcim*", "spark", "sparks", "sparking", "sisti", "sismis*", "siskin*", "sisme*", "swollen",
     "swelling", "swell*", "bulging", "batarya* patla*", "pil* patla*", "asiri isin*", "cok isin*",
     "overheat*", "hot to the touch", "too hot", "very hot", "cok sicak", "asiri sicak",
@@ -26,7 +28,7 @@ HEAT = Terms(
 POWER_PART = Terms(
     "batarya*", "bataria*", "baterya*", "pil", "pili*", "sarj*", "adaptor*", "kablo*", "soket*", "priz*",
     "battery", "batteries", "charger*", "charging", "cable*", "plug*", "socket*", "outlet", "controller*",
-    "kontrolcu*", "beyin",
+    "kontrolcu*", "beyin", "motor*",
 )
 LIGHT = Terms(
     "isik*", "isig*", "lamba*", "led", "ledi*", "light*", "gosterge*", "uyari isig*", "ikaz*", "yesil*",
@@ -38,6 +40,8 @@ _BRAKE_FAILS = (
     "tutmuyo*", "tutmadi*", "tutmaz", "tutmiyo*", "calismiyo*", "calismadi*", "bosa*", "bosaldi*", "koptu*",
     "kirildi*", "gitti", "durduramiyo*", "duramiyo*", "fail*", "not work*", "dont work*", "doesnt work*",
     "arent work*", "isnt work*", "stopped work*", "no longer work*", "gone", "snapped", "broke", "broken",
+    "patladi*", "durmuyo*", "durdurmuyo*", "frenlemiyo*", "do nothing", "does nothing", "gave out", "give out",
+    "doesnt stop*", "dont stop*", "not stopping", "wont slow*", "cant slow*", "doesnt slow*",
 )
 BRAKE_WEAK = Terms(
     "fren* ~ zayif*", "fren* ~ yumusa*", "fren* ~ tam tutmuyo*", "fren* ~ gec tutuyo*", "fren* ~ sunger*",
@@ -48,7 +52,9 @@ BRAKE_WEAK = Terms(
 BRAKE_FAILURE = Terms(
     *(f"{brake} ~ {fail}" for brake in _BRAKES for fail in _BRAKE_FAILS),
     "no brakes", "frensiz kal*", "lost my brakes", "lost the brakes", "durduramadim", "couldnt stop",
-    "cant stop", "cannot stop", "wont stop", "duramiyo*",
+    "cant stop", "cannot stop", "wont stop", "duramiyo*", "durduramiyo*", "durduramad*", "frenlemiyo*",
+    "fren* yok", "yavaslayamiyo*", "yavaslamiyo*", "doesnt stop at all", "wont slow down", "cant slow down",
+    "couldnt slow down", "no stopping power",
 )
 PARTIAL = Terms(
     "biraz", "tam", "pek", "eskisi gibi", "zayif*", "a bit", "slightly", "not as", "weak*", "as well as",
@@ -82,16 +88,31 @@ RUNAWAY = Terms(
     "accelerat* by itself", "accelerat* on its own", "wont stop accelerat*",
 )
 ACCIDENT = Terms(
-    "kaza", "kazaya", "kazada", "kazadan", "kazasi", "kazayi", "kazalar", "kaza yaptim",
-    r"re:(?<!by )accident", "collision", "crashed into", "i crashed", "we crashed", "bike crash*",
+    "kaza", "kazaya", "kazada", "kazadan", "kazasi", "kazayi", "kazalar", r"re:(?<!by )accident", "collision",
+    "bike crash*",
 )
 """Accident words: an accident that happened is critical, "kaza sigortası" (accident insurance) is not."""
+ACCIDENT_EVENT = Terms(
+    "kaza yapti*", "kaza gecir*", "kazaya karis*", "kaza oldu", "crashed into", "crashed my", "crashed the",
+    "crashed on", "had a crash", "bad crash", "had an accident",
+    r"re:(?:i|we|he|she|son|daughter|wife|husband|friend|kid|child|rider|courier|customer|guest|someone) crashed",
+)
+"""An accident told as something that happened: no "if" or "insurance" nearby makes it a question."""
 INJURY = Terms(
     "yaralan*", "yarali*", "kaniyo*", "kanama*", "hastanedeyi*", "hastaneye kaldir*", "hastanelik",
     "hastaneye git*", "hastaneye gotur*", "hastanede yatiyo*", "acile kaldir*", "acile git*", "ambulans*",
     "dustum", "dustuk", "bisikletten dus*", "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*",
-    "bacagim kirildi*", "bilegim kirildi*",
-    r"re:(?:oglum|kizim|cocugum|esim|annem|babam|arkadasim|kuryemiz|kurye|musterimiz) (?:[a-z]+ ){0,3}dustu",
+    "bacagim kirildi*", "bilegim kirildi*", "acildeyi*", "acil servis*", "bayildi*", "bilinci*", "kafasini carp*",
+    "basini carp*", "kafami carp*", "basimi carp*",
+    r"re:(?:kolum|bacagim|bacagi|bilegim|bilegi|kafam|kafasi|basim|omzum|omzu|dizim|dizi|kaburga[a-z]*"
+    r"|burnum|burnu|disim|parmagim|parmagi|kopruck[a-z]*) (?:[a-z]+ ){0,2}(?:kirildi|kirik|kaniyo|kanadi|catladi"
+    r"|yarildi|acayip agri|cok agri)[a-z]*",
+    r"re:(?:oglum|kizim|cocugum|esim|annem|babam|arkadasim|kuryemiz|kurye|musterimiz) (?:[a-z]+ ){0,3}dus(?:tu|up)",
+    r"re:(?:my|his|her|their) (?:collarbone|arm|leg|wrist|ankle|ribs?|nose|head|shoulder|hip|knee|hand|teeth|face)"
+    r" (?:[a-z]+ ){0,2}(?:is |are |was )?(?:broken|fractured|bleeding|hurts|cut open|swollen|injured)",
+    r"re:(?:hit|banged|bumped) (?:my|his|her) head", "head injury", "concussion", "unconscious", "passed out",
+    "emergency room", "broke his", "broke her",
+    r"re:(?:son|daughter|kid|child|wife|husband|friend|he|she|i|we|rider|courier) (?:[a-z]+ ){0,2}fell",
     "hit by a", "injur*", "hurt", "bleeding", "in hospital", "in the hospital", "to the hospital",
     "to hospital", "hospitalized", "ambulance", "fell off my", "fell off the bike", "fell off his",
     "fell off her", "i fell", "we fell", "he fell", "she fell", "fell down", "broke my arm", "broke my leg",
@@ -99,13 +120,25 @@ INJURY = Terms(
 )
 """Someone hurt: critical whatever else the message says."""
 HYPOTHETICAL = Terms(
-    "sigorta*", "insurance", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
-    "what if",
+    "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
+    "what if", "if", "diye", "gibi", "karsi", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
+    "extinguisher*", "sonduru*", "avoid*", "prevent*", "sorumlu*", "responsible", "liable", "covered",
+    r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse)(?:m|k|niz|n)?", r"re:[a-z]+(?:mamak|memek)[a-z]*",
 )
+"""Words that make a nearby accident, theft, fire or breakdown a question, not an event: "kaza yaparsam",
+"in case of theft", "yangına dayanıklı mı", "yangın gibi", "kaza yapmamak için"."""
+LEGAL_OTHER_SENSE = Terms(
+    "ben avukat*", "avukat olarak", "avukatlik buro*", "hukuk buro*", "hukuk fakulte*", "buromuz*",
+    "i am a lawyer", "im a lawyer", "as a lawyer", "lawyer friend", "law firm", "law office", "law school",
+    "mahkeme bina*", "mahkemenin yani*", "adliye*", "courthouse", "court house", "tennis court", "basketball court",
+    "food court", "dava konusu degil", "davalik degil",
+)
+"""A legal word used for a job or a place, not a threat: "ben avukatım, büromuz için 3 bisiklet"."""
 
 # --- critical: stranded customer --------------------------------------------------------------
 STRANDED = Terms(
-    "yolda kaldi*", "yolda kalmis*", "yari yolda", "yolun ortasinda", "ortada kaldi*", "ortada kaldik",
+    "yolda kaldi*", "yolda kalmis*", "yolun ortasinda", "ortada kaldi*", "ortada kaldik", "dagda kaldi*",
+    "gece ~ kaldik", "gece ~ kaldim", "stuck out here", "come and get us", "come get us",
     "mahsur*", "eve donemiyo*", "geri donemiyo*", "donemiyoruz", "donemiyorum", "eve nasil donece*",
     "nasil donece*", "stranded", "stuck on the road", "stuck on a road", "stuck on the side",
     "stuck in the middle", "stuck on the trail", "stuck on a trail", "middle of nowhere", "cant get home",
@@ -123,7 +156,8 @@ PRESENT_PLACE = Terms(
     "currently", "im at", "i am at", "we are at", "im on", "were on", "stuck", "kaldim", "kaldik", "help",
     "yardim*", "can someone come", "come and get", "pick me up", "pick us up", "gelebilir mi*",
     "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
-    "ne yapayim", "ne yapmaliyim", "ne yapacagim",
+    "ne yapayim", "ne yapmaliyim", "ne yapacagim", "gece oluyo*", "gece yarisi", "karanlik*", "its dark",
+    "dark", "no taxi*", "taksi yok", "alabilir mi*", "pick us", "pick me", r"re:\d+ ?pm", "tonight", "bu gece",
 )
 """Being somewhere now, or asking to be fetched: a breakdown far away strands only a customer still there."""
 FAR_AWAY = Terms(
@@ -132,8 +166,10 @@ FAR_AWAY = Terms(
     "top of the hill", "on the mountain", "dagda", "dag yolu*", "koyde", "yolda", "yoldayi*", "on the road",
     "side of the road", "roadside", "highway", "on the trail", "on a trail", "otoyol*", "sehir disi*",
     "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away", "yolundayi*",
-    "coast road", "in the mountains", "on a mountain", "daglik*",
+    "coast road", "in the mountains", "on a mountain", "daglik*", "yolunda", "sahil yolu*", "km from",
+    "from town", "from the city", "from the hotel", "sehirden", "koye",
 )
+
 
 # --- critical: legal --------------------------------------------------------------------------
 LEGAL = Terms(
@@ -141,7 +177,8 @@ LEGAL = Terms(
     "tuketici mahkeme*", "tuketici haklari*", "savcilik*", "suc duyuru*", "ihtarname*", "noter*",
     "yasal yol*", "yasal islem*", "yasal haklari*", "hukuki*", "hukuk yolu*", "cimer*", "lawyer*",
     "attorney*", "solicitor*", "sue", "suing", "sued", "lawsuit*", "legal action", "legal steps",
-    "take legal", "court", "consumer protection", "small claims", "consumer rights",
+    "take legal", "court", "consumer protection", "small claims", "consumer rights", "mahkemeye ver*",
+    "legal proceedings", "file a claim", "filing a claim", "trading standards", "consumer court",
 )
 
 # --- time pressure, calm-down and follow-ups --------------------------------------------------
@@ -189,12 +226,14 @@ B2B = Terms(
 SOFT_RISK = Terms(
     "baska marka*", "baska firma*", "baska tedarik*", "baska yere", "another supplier", "another brand",
     "go elsewhere", "elsewhere", "zorunda kal*", "otherwise", "unless", "olmazsa", "aksi halde", "bu hafta",
-    "this week", "hafta sonuna kadar", "by friday", "by monday", "deadline",
+    "this week", "hafta sonuna kadar", "by friday", "by monday", "deadline", "if we dont", "if i dont",
+    "if you dont", "if you cant", "if not", "unless",
     r"re:[a-z]+(?:mazsa|mezse|mazsak|mezsek|mazsaniz|mezseniz|madikca|medikce)[a-z]*",
 )
 CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
-    "back out", "vazgec*",
+    "back out", "vazgec*", "terminate*", "fesih*", "feshed*", "end the contract", "lose the whole",
+    "lose the contract", "lose this contract",
 )
 QUANTITY = Terms(
     r"re:\d+ (?:[a-z]+ ){0,2}(?:adet|tane|unit|pcs|piece|bisiklet|ebike|bike|e bike|koli|kask|kilit|lastik"
@@ -206,7 +245,8 @@ THEFT = Terms(
     "calindi", "caldilar", "calinmis", "calinan", "hirsiz*", "stolen", "got stolen", "theft", "was stolen",
 )
 DOUBLE_CHARGE = Terms(
-    "iki kere cekil*", "iki kez cekil*", "2 kere cekil*", "2 kez cekil*", "cift cekim*", "mukerrer*",
+    "iki kere ~ cek*", "iki kez ~ cek*", "2 kere ~ cek*", "2 kez ~ cek*", "iki defa ~ cek*", "2 defa ~ cek*",
+    "cift cekim*", "mukerrer*", "charged ~ twice", "twice ~ charged",
     "fazladan cek*", "fazladan cikti*", "charged twice", "double charg*", "charged me twice", "billed twice",
     "twice for", "fazla cekil*",
 )
@@ -241,6 +281,16 @@ COMPLAINT_STRONG = Terms(
     "sorun* hala devam*", "problem* hala devam*", "ariza* hala devam*", "hala devam ediyo* sorun*",
     "not a great experience", "not great", "not good", "bad experience", "kotu deneyim*", "still nothing",
     "hala bir sey yok", "hicbir donus*", "no response to my", "nobody replied to my", r"re:\d+ weeks ago",
+    "artik yeter", "yeter ama", "sabrim kalmadi", "sabrim tukendi", "sabrim tasti", "had enough", "sick of",
+    "sick and tired", "unbelievable", "inanilir gibi degil", "param* bosuna*", "bosuna para*", "oncekinden ~ kotu*",
+    "eskisinden ~ kotu*", "worse than before", "never received", "never got my", "you charged me",
+    "reverse the payment", "reverse the charge", "asked my bank", "bankama itiraz*", "harcama itiraz*",
+    "ters ibraz*", "yuzume kapat*", "hung up on me", "her aradigimda", "every time i call", "you keep saying",
+    "yarin diyorsunuz", "oyalan*", "bu nasil firma", "nasil bir firma", "ne bicim firma", "what kind of company",
+    "what kind of service", "boyle muamele", "muamele*", "ozur bile", "even apologi*", "no apology",
+    "ozur dilemedi*", "terminate the contract", "sozlesme* ~ fesh*", "switch to another", "baska firmaya gec*",
+    r"re:(?:boz|ciz|kir|kaybet|unut|kandir|yanilt|dolandir|kazikla|bekleti|ez|cal)(?:diniz|dunuz|tiniz|tunuz)",
+    r"re:you (?:broke|scratched|damaged|lost|forgot|ignored|overcharged|ruined|dented|bent) ",
     "kimse acmiyo*", "bagir*", "hakaret*", "yoneticiniz*", "yoneticiyle*", "yetkiliyle gorus*",
     "yetkili biri*", "manager", "supervisor", "telefon* acmiyo*", "telefonu acan yok", "ulasilamiyo*",
     r"re:\d+ (?:kere|kez|defa) (?:aradim|yazdim|sordum|gittim|geldim)", "kac kere arad*", "kac kez arad*",
@@ -263,11 +313,27 @@ COMPLAINT_WEAK = Terms(
     "you never", "you havent", "you still havent", "whats going on", "still no", "still not", "bu kadar para",
     "overpriced", "too expensive", "cok pahali", "cizilmis*", "hasar*", "zarar*", "damage*", "damaged",
     "scratch*", "dented", "hala gelmedi", "gundur ~ bekli*", "nobody answers", "no one answers",
-    "was already there", "kept my", "yoktu", "beni hic", "not happy", "unhappy",
+    "was already there", "kept my", "yoktu", "beni hic", "not happy", "unhappy", "normal degil", "bosuna",
+    "uzuldum", "uzucu", "missed", "kacirdiniz",
 )
+PRICE_GRIEVANCE = Terms(
+    "pahali*", "pahalli*", "fiyatlar* ~ yuksek", "yuksek bence", "ucuzu var", "daha ucuz*", "baska yerde*",
+    "internette daha", "cheaper", "overpriced", "expensive", "pricey", "fiyat* artmis*", "fiyat* ~ artmis*",
+    "zam yap*", "zamlan*",
+)
+"""Prices found too high: a mild complaint on its own, part of haggling next to a discount request."""
+HEDGE = Terms(
+    "biraz", "bit", "a bit", "a little", "slightly", "otherwise fine", "otherwise ok", "otherwise good",
+    "otherwise great", "overall", "genel olarak", "not a big deal", "buyuk sorun degil", "cok onemli degil",
+    "just saying",
+)
+"""Softeners that keep a complaint mild: "a bit disappointed ... otherwise fine", "biraz pahalı bence"."""
 REPEAT_ORDINAL = Terms(
-    r"re:\d+nci (?:kez|kere|defa|sefer)", "ikinci kez", "ikinci kere", "ucuncu kez", "ucuncu kere",
-    "dorduncu kez", "kacinci kez", "kacinci kere", "second time", "third time", "fourth time",
+    r"re:\d+nci (?:kez|kere|defa|sefer|mesaj|yazis|aray)[a-z]*", "ikinci kez", "ikinci kere", "ucuncu kez",
+    "ucuncu kere", "dorduncu kez", "kacinci kez", "kacinci kere", "second time", "third time", "fourth time",
+    "ucuncu mesaj*", "dorduncu mesaj*", "third message", "fourth message", "fifth message",
+    r"re:\d+(?:st|nd|rd|th) (?:message|time|email|call|attempt)",
+
     "again and again",
 )
 
@@ -284,14 +350,15 @@ PART = Terms(
     "valve*", "spoke*", "handlebar*", "saddle*", "seat post*", "seatpost*", "frame*", "fork*", "suspension*",
     "shock*", "battery", "batteries", "charger*", "motor*", "screen*", "controller*", "sensor*", "cable*",
     "connector*", "throttle*", "pedal assist*", "assist*", "destek*", "kiox", "bosch", "bafang", "shimano",
-    "sram",
+    "sram", "stem", "bolt*", "civata*", "vida*", "torque", "tork", "quick release", "menzil*", "gidon bogaz*",
 )
 DEFECT = Terms(
     "ariza*", "arizali*", "bozuk*", "bozuldu*", "calismiyo*", "calismaz*", "acilmiyo*", "kapaniyo*",
     "kesiyo*", "kesildi*", "koptu*", "kopmus*", "kopuk", "snapped", "hata*", r"re:e\d{1,3}", "error*",
     r"re:err? ?\d{1,3}", "ses geliyo*", "ses yapiyo*", "ses cikariyo*", "sesi var", "garip ses*", "tikirti*",
     "gicirti*", "takirti*", "cizirti*", "kayiyo*", "kaciriyo*", "atliyo*", "atlatiyo*", "vites* atla*",
-    "vites* kacir*", "zincir* atiyo*", "zincir* cikiyo*", "yerinden cikiyo*", "zincir* dusuyo*",
+    "vites* ~ kacir*", "zincir* ~ atiyo*", "zincir* ~ cikiyo*", "yerinden cikiyo*", "zincir* ~ dusuyo*",
+    "vites* ~ atla*", "vites* ~ gecmiyo*", "vites* ~ degisiyo*", "menzil* ~ dus*", "menzil* ~ azal*", "range ~ drop*",
     "lastik* ~ iniyo*", "hava* ~ iniyo*", "lastik* indi", "hava kaciriyo*", "patladi*", "patlak*",
     "sizdiriyo*", "sizinti*", "egri*", "egildi*", "kirildi*", "kirik*", "gevsek*", "gevsedi*", "bosluk yap*",
     "surtuyo*", "karariyo*", "paslan*", "pasli", "rust*", "surtun*", "degiyo*", "reset*",
@@ -306,7 +373,8 @@ DEFECT = Terms(
     "ne yapabilirim", "what should i do", "lastik basinc*", "tire pressure", "tyre pressure", "uyumlu mu",
     "compatible", "is it normal", "is this normal", "worn out", "wearing out", "eskidi*", "yipran*",
     "humming", "buzzing", "whining", "vibrat*", "uyari isig*", "ikaz*", "yanip sonuyo*", "warning light*",
-    "blinking", "flashing", r"re:sorun[a-z]*(?! degil)(?! yok)", r"re:(?<!no )problem[a-z]*", "kalibr*",
+    "blinking", "flashing", r"re:sorun[a-z]*(?! degil)(?! yok)(?! cozul)(?! kalmadi)(?! giderildi)(?! halloldu)",
+    r"re:(?<!no )problem[a-z]*(?! solved)(?! fixed)", "kalibr*",
     "ayari*", "ayar yap*", "ayarlat*", "rahatsiz ediyo*", "desteg* kes*", "eskisi kadar", "menzil* dus*",
     "not working", "doesnt work*", "dont work*", "wont*", "broken", "broke", "fault*", "issue*", "noise*",
     "click*", "squeak*", "grind*", "rattl*", "slip*", "skip*", "falls off", "falling off", "fell off", "flat",
@@ -331,7 +399,8 @@ SUPPORT = Terms(
     "siparis*", "kargo*", "takip*", "teslimat*", "teslim*", "fatura*", "irsaliye*", "garanti*", "iade*",
     "randevu*", "servis*", "bakim*", "bakima", "kiraladig*", "kiraladim*", "rezervasyon*", "depozito*",
     "odeme*", "cekilmis*", "cekildi*", "iptal*", "sozlesme*", "rapor*", "hazir mi", "hazir olur",
-    "ne zaman hazir", "ne zaman gelir", "ne zaman yatar", "uzat*", "degistir*", "guncelle*", "seri numara*",
+    "ne zaman hazir", "ne zaman gelir", "ne zaman yatar", "uzat*", "degistirebilir*", "degistirmek isti*",
+    "degisim*", "guncelle*", "seri numara*", "book a", "book an", "to book", "book the",
     "sevkiyat*", "gelmedi*", "ulasmadi*", "yatmadi*", "order*", "track*", "delivery*", "deliver*", "shipping",
     "shipment*", "invoice*", "receipt*", "warranty", "refund*", "return*", "exchange", "appointment*",
     "booking*", "booked", "reservation*", "extend*", "deposit*", "charged", "payment*", "confirmation*",
@@ -361,6 +430,12 @@ OWNERSHIP = Terms(
 SALES_STRONG = Terms(
     r"re:(?<!randevu )(?<!bilgi )(?<!destek )(?<!servis )(?<!haber )almak isti[a-z]*", "almayi dusun*",
     "alacagim", "alacagiz", "alicam", "alcam", "alirsam", "alirim", "satin al*", "siparis ver*",
+    "almam lazim", "almamiz lazim", "almam gerek*", "almamiz gerek*", "almaliyim", "almaliyiz", "need to buy",
+    "tender*", "ihale*", "alayim", "alalim", "aliyorum", "aliyoruz",
+    r"re:(?:havale|eft|odeme|odemeyi|odemesini) (?:yap|gonder)(?:acag|ecek|icag|icam|cam|arim|iyorum|ayim)[a-z]*",
+    "odeyece*", "odicem", "oderim", "oderiz",
+    r"re:(?:i|we)(?:ll| will| would| d)? (?:buy|take|order|purchase) (?:it|one|them|two|both|this|that)",
+    "and buy", "and buy it", "ill buy", "well buy", "ill order",
     "siparis gec*", "siparis vermek", "teklif*", "bayi olmak", "bayiniz olmak", "bayilik*", "bayi sart*",
     "iskonto*", "takas*", "son fiyat*", "ne onerirsiniz", "onerir misiniz", "onerebilir misiniz",
     "ne tavsiye*", "kararsiz*", "paket fiyat*", "odeme hazir", "ayirt*", "ayirir misiniz",
@@ -381,7 +456,7 @@ SALES_STRONG = Terms(
     "come and see", "gelip bak*", "gelip gor*", "calisanlarimiz*", "calisanlarina", "employees",
     "for our staff", "for our team", "thinking about getting", "getting one", "get one", "buy one",
     "order one", "hold the", "hold one", "hold it", "put aside", "set aside", "keep it for me",
-    "ayirabilir misiniz", "alirsam", "budget*", "butce*", r"re:under \d+k?", "alsam", "alsak", "alirsak",
+    "ayirabilir misiniz", "alirsam", r"re:under \d+k?", "alirsak",
     "alacak olsam", "indirim yap*", "indirim olur*", "en iyi fiyat*", "best price", "collaborat*",
     "partnership", "is birlig*", "isbirlig*", "pay cash", "kapida odeme", "odeme secenek*", "payment options",
     "test ride", "test surus*",
@@ -389,7 +464,8 @@ SALES_STRONG = Terms(
 )
 SALES = Terms(
     "fiyat*", "taksit*", "indirim*", "nakit", "pazarlik*", "kampanya*", "butce*", "uygun fiyat*", "tavsiye*",
-    "oneri*", "hangisi*", "hangsi*", "hangi*", "lazim", "toptan*", "kurumsal*", "buy", "budget", "deal",
+    "oneri*", "hangisi*", "hangsi*", "hangi*", "lazim", "toptan*", "kurumsal*", "buy", "budget*", "deal",
+    "alsam", "alsak",
     "discount*", "financing", "installment*", "pay by", "price*", "rates", "lead time", "how much for",
     "which one", "interested", "available", "cost*", "kac liraya", "pesin*", "kredi karti*", "beden*",
     "kadro boy*", "boyum", "frame size", "what size", "which size",
@@ -436,7 +512,9 @@ GREETING = Terms(
     "everyone", "all", "team", "ekibi",
 )
 THANKS = Terms(
-    "tesekkur*", "tsk", "tsklr", "tesk*", "sagol*", "sagolun", "eyvallah", "eyw", "thanks", "thank you",
+    "tesekkur*", "tsk", "tsklr", "tesk*", "sagol*", "sagolun", "sag olun", "sag ol", "eyvallah", "eyw", "thanks",
+    "thank you",
+
     "thank u", "thx", "ty", "tnx", "cheers", "much appreciated", "appreciate it", "rica ederim",
 )
 WISHES = Terms(
@@ -473,12 +551,20 @@ SPAM = Terms(
     "investment opportunit*", "yatirim firsat*", "kredi basvuru*", "lottery", "kazandiniz", "hediye ceki*",
     "congratulations you", "limited offer", "join our", "grubumuza", "kanalimiza", "subscribe",
     "manufacturer*", "ureticisi*", "ureticiyiz", "real followers", "we can grow", "our catalogue",
-    "our catalog", "katalogumuz*", "seo hizmet*", "web siteniz*",
+    "our catalog", "katalogumuz*", "seo hizmet*", "web siteniz*", "we manufacture", "oem", "moq", "we produce", "uretiyoruz", "claim here",
+    "claim your", "youve been selected", "you have been selected", "hesabiniz askiya", "dogrulamak icin",
+    "reply yes", "ai chatbot", "boost your",
 )
+JOB = Terms(
+    "eleman*", "is ilan*", "ilaniniz*", "cv", "ozgecmis*", "part time", "partime", "staj*", "is basvuru*",
+    "is ariyo*", "calismak isti*", "job*", "hiring", "vacanc*", "internship", "resume", "work for you",
+)
+"""Job applications: general, however politely they ask."""
 SPAM_WEAK = Terms(
     "dear sir*", "sir madam", "leading", "catalogue", "catalog", "please find", "cooperation", "our products",
     "we offer", "ucretsiz", "free", "per day", "earn", "profit*", "seo", "loan*", "winner", "sinirli sure*",
-    "attached", "ekte", "gunluk yuzde", "garantili",
+    "attached", "ekte", "gunluk yuzde", "garantili", "selected", "gift card", "amazon", "tiklayin", "click",
+    "only this week", "sadece bu hafta", "50 off", "yuzde 50",
 )
 
 STOPWORDS = frozenset(
@@ -698,7 +784,8 @@ STOPWORDS = frozenset(
 )
 
 KEYWORD_TABLES: tuple[Terms, ...] = (
-    FIRE, HEAT, BRAKE_FAILURE, STRUCTURE_FAILURE, ACCIDENT, INJURY, STRANDED, LEGAL, COMPLAINT_STRONG,
+    FIRE, HEAT, BRAKE_FAILURE, STRUCTURE_FAILURE, ACCIDENT_EVENT, ACCIDENT, INJURY, STRANDED, LEGAL,
+    COMPLAINT_STRONG, PRICE_GRIEVANCE,
     DOUBLE_CHARGE, BLOCKING, DEFECT, PART, QUANTITY, SALES_STRONG, SUPPORT, SALES, INQUIRY, RENTAL,
     COMPLAINT_WEAK, URGENT, NO_RUSH, SPAM,
 )
@@ -716,8 +803,10 @@ READ_TABLES: tuple[Terms, ...] = (
     NEAR_MISS,
     RUNAWAY,
     ACCIDENT,
+    ACCIDENT_EVENT,
     INJURY,
     HYPOTHETICAL,
+    LEGAL_OTHER_SENSE,
     STRANDED,
     BREAKDOWN,
     PRESENT_PLACE,
@@ -739,6 +828,8 @@ READ_TABLES: tuple[Terms, ...] = (
     COMPLAINT_STRONG,
     DAMAGED_ON_ARRIVAL,
     COMPLAINT_WEAK,
+    PRICE_GRIEVANCE,
+    HEDGE,
     REPEAT_ORDINAL,
     PART,
     DEFECT,
@@ -761,10 +852,11 @@ READ_TABLES: tuple[Terms, ...] = (
     WRONG_NUMBER,
     SPAM,
     SPAM_WEAK,
+    JOB,
     TEST,
     TEST_FILLER,
 )
-"""Every table :func:`analysis.rules.read` matches a text against."""
+"""Every table :func:`analysis.reading.read` matches a text against."""
 FILLER_TABLES: tuple[Terms, ...] = (GREETING, THANKS, WISHES, POSITIVE, CLOSING)
 """Words that carry no request: a message made only of these is a greeting, thanks or closing."""
 
@@ -776,6 +868,7 @@ _CRITICAL_TABLES = (
     NEAR_MISS,
     RUNAWAY,
     ACCIDENT,
+    ACCIDENT_EVENT,
     INJURY,
     STRANDED,
     BREAKDOWN,

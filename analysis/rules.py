@@ -65,25 +65,6 @@ _MEDIA_TYPES = frozenset({"audio", "voice", "image", "video"})
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
-    """What the lexicon sees in one text: category scores, flags and the words that matched."""
-
-    text: Text
-    scores: dict[str, float]
-    flags: frozenset[str]
-    hits: tuple[Hit, ...]
-    content_tokens: int
-
-    @property
-    def category(self) -> Category | None:
-        return _pick(self.scores)
-
-    @property
-    def strength(self) -> float:
-        return max(self.scores.values())
-
-
-@dataclass(frozen=True, slots=True)
 class Thread:
     """The history as it bears on the current message."""
 
@@ -97,23 +78,6 @@ class Thread:
     @property
     def category(self) -> Category | None:
         return _pick(self.scores)
-
-
-def _pick(scores: dict[str, float]) -> Category | None:
-    """The best-scoring category (ties in order complaint, technical, support, sales, inquiry), if any.
-
-    Clear dissatisfaction makes a complaint whatever the topic: "charged twice ... unacceptable".
-    """
-    if scores["complaint"] >= _COMPLAINT_OVERRIDE:
-        return "complaint"
-    best: Category = max(_CATEGORY_ORDER, key=lambda name: scores[name])
-    if best == "inquiry":
-        # A plain question is the weakest intent: buying, or an order/booking of one's own, outweighs it
-        # ("almayı düşünüyorum, taksit yapıyor musunuz? teslimat kaç gün?" is a sale).
-        intent: Category = "sales" if scores["sales"] >= scores["support"] else "support"
-        if scores[intent] >= _INTENT_OVER_QUESTION:
-            return intent
-    return best if scores[best] >= 1 else None
 
 
 def analyze(message: IncomingMessage, *, business_senders: Sequence[str] = DEFAULT_BUSINESS_SENDERS) -> Analysis:
@@ -328,179 +292,9 @@ def _positivity(reading: Reading) -> int:
     return score
 
 
-def _emoji_mood(text: str) -> str:
-    chars = set(text)
-    if chars & _SARCASM_EMOJI:
-        return "sarcasm"
-    if chars & _NEGATIVE_EMOJI:
-        return "negative"
-    if chars & _POSITIVE_EMOJI:
-        return "positive"
-    return ""
-
-
 def _is_audio(text: str) -> bool:
     lowered = fold(text)
     return any(word in lowered for word in ("audio", "voice", "ses", "ptt"))
-
-
-def keywords(reading: Reading, limit: int = 8) -> list[str]:
-    """Up to ``limit`` words or phrases of the message: matched domain terms first, then content words."""
-    text = reading.text
-    used: set[int] = set()
-    chosen: list[tuple[int, str]] = []
-    for hit in sorted(reading.hits, key=lambda hit: (hit.first, -hit.last)):
-        span = range(hit.first, hit.last + 1)
-        if used.intersection(span):
-            continue
-        used.update(span)
-        words = [text.words[index] for index in span if text.keys[index] not in lx.STOPWORDS]
-        phrase = " ".join(dict.fromkeys(words))
-        if phrase:
-            chosen.append((hit.first, phrase))
-    for index, key in enumerate(text.keys):
-        if index in used or key in lx.STOPWORDS or len(key) < 3 or key.isdigit():
-            continue
-        used.add(index)
-        chosen.append((index + len(text.keys), text.words[index]))
-    result = list(dict.fromkeys(phrase for _, phrase in sorted(chosen)))
-    return result[:limit]
-
-
-@lru_cache(maxsize=8192)
-def read(raw: str) -> Reading:
-    """Read one text (already stripped of injected instructions) against the lexicon."""
-    text = prepare(raw)
-    hits = {table: table.hits(text) for table in lx.READ_TABLES}
-
-    def n(table: lx.Terms) -> int:
-        return len(hits[table])
-
-    flags: set[str] = set()
-    hypothetical = n(lx.HYPOTHETICAL) > 0
-    fire = n(lx.FIRE) or (n(lx.HEAT) and n(lx.POWER_PART) and not n(lx.LIGHT))
-    brake = n(lx.BRAKE_FAILURE) and not n(lx.PARTIAL)
-    structure = n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
-    accident = n(lx.ACCIDENT) and not hypothetical
-    if fire or brake or structure or n(lx.RUNAWAY) or n(lx.INJURY) or accident:
-        flags.add("safety")
-    elif n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK):
-        flags.add("brake_partial")
-    if n(lx.LEGAL):
-        flags.add("legal")
-    if n(lx.STRANDED) or (n(lx.BREAKDOWN) and n(lx.FAR_AWAY) and n(lx.PRESENT_PLACE)):
-        flags.add("stranded")
-    quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
-    joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
-    no_rush = n(lx.NO_RUSH) > 0
-    today_deadline = n(lx.TODAY) and (n(lx.DEADLINE) or n(lx.REQUEST))
-    if (n(lx.URGENT) or today_deadline) and not joking and not no_rush:
-        flags.add("pressure")
-    conditional = n(lx.SOFT_RISK) or "pressure" in flags
-    if n(lx.CANCEL_RISK) and conditional and (quantity >= 50 or (n(lx.B2B) and quantity >= 10 and today_deadline)):
-        flags.add("b2b_at_risk")
-    for name, table in (
-        ("no_rush", lx.NO_RUSH),
-        ("followup", lx.FOLLOWUP),
-        ("recurrence", lx.RECURRENCE),
-        ("double_charge", lx.DOUBLE_CHARGE),
-        ("wrong_number", lx.WRONG_NUMBER),
-        ("thanks", lx.THANKS),
-        ("wishes", lx.WISHES),
-        ("positive", lx.POSITIVE),
-        ("greeting", lx.GREETING),
-        ("closing", lx.CLOSING),
-    ):
-        if n(table):
-            flags.add(name)
-    if n(lx.BLOCKING) and not n(lx.RIDEABLE):
-        flags.add("blocking")
-    spam_score = 1.5 * n(lx.SPAM) + 0.5 * n(lx.SPAM_WEAK)
-    if spam_score >= 3 or (_URL.search(raw) and spam_score >= 1.5):
-        flags.add("spam")
-
-    filler = {i for table in lx.FILLER_TABLES for hit in hits[table] for i in range(hit.first, hit.last + 1)}
-    content = sum(1 for i, key in enumerate(text.keys) if i not in filler and key not in lx.STOPWORDS)
-    if content == 0 and "?" in raw and len(text.keys) <= _NUDGE_MAX_TOKENS:
-        flags.add("nudge")
-    if n(lx.TEST) and not raw.count("?"):
-        testing = {
-            i for table in (lx.TEST, lx.TEST_FILLER) for hit in hits[table] for i in range(hit.first, hit.last + 1)
-        }
-        if all(i in testing or key in lx.STOPWORDS for i, key in enumerate(text.keys)):
-            flags.add("test")
-    mood = _emoji_mood(raw)
-    scores = _category_scores(hits)
-    scores["complaint"] += 4.0 * ("legal" in flags) + (1.5 if mood == "sarcasm" else 0.0)
-    scores["technical"] += (1.5 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(
-        fire or n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK) or structure
-    )
-    scores["sales"] += (2.0 if quantity >= 5 else 0.0) + (1.0 if quantity >= 5 and n(lx.B2B) else 0.0)
-    scores["inquiry"] += 0.5 if "?" in raw or n(lx.QUESTION) else 0.0
-    if scores["inquiry"] and not (n(lx.OWNERSHIP) or n(lx.REQUEST) or "double_charge" in flags):
-        # Support is help with something of one's own; "how long is the warranty on e-bikes?" asks a policy.
-        scores["support"] /= 2
-    if n(lx.REQUEST):
-        flags.add("request")
-    if n(lx.QUESTION) or "?" in raw:
-        flags.add("question")
-    asks = flags & {"request", "question"}
-    calm = not asks and scores["complaint"] == 0 and not n(lx.DEFECT) and not n(lx.URGENT)
-    if calm and n(lx.POSITIVE) and max(scores.values()) < 3:
-        flags.add("praise")
-    elif calm and n(lx.THANKS) and max(scores.values()) <= 3:
-        flags.add("acknowledgement")
-    if n(lx.THEFT):
-        flags.add("theft")
-        scores["support"] += 1.5
-    if quantity >= 10 and n(lx.SOFT_RISK) and scores["sales"] >= 3:
-        flags.add("b2b_order_pressure")
-    keyword_hits = tuple(hit for table in lx.KEYWORD_TABLES for hit in hits[table])
-    return Reading(text, scores, frozenset(flags), keyword_hits, content)
-
-
-_SCORED: tuple[tuple[str, lx.Terms, float], ...] = (
-    ("complaint", lx.COMPLAINT_STRONG, 3.0),
-    ("complaint", lx.DAMAGED_ON_ARRIVAL, 4.0),
-    ("complaint", lx.COMPLAINT_WEAK, 1.0),
-    ("complaint", lx.REPEAT_ORDINAL, 2.0),
-    ("technical", lx.DEFECT, 1.5),
-    ("technical", lx.BLOCKING, 1.0),
-    ("technical", lx.PART, 0.25),
-    ("support", lx.SUPPORT, 1.5),
-    ("support", lx.OWNERSHIP, 1.5),
-    ("support", lx.DOUBLE_CHARGE, 2.0),
-    ("sales", lx.SALES_STRONG, 3.0),
-    ("sales", lx.SALES, 0.5),
-    ("sales", lx.B2B, 0.5),
-    ("inquiry", lx.INQUIRY, 1.5),
-    ("inquiry", lx.INQUIRY_GENERIC, 1.0),
-    ("inquiry", lx.RENTAL, 0.5),
-)
-_CAPPED_HITS = 2
-
-
-def _category_scores(hits: dict[lx.Terms, list[Hit]]) -> dict[str, float]:
-    """Weigh the category tables' hits; a hit inside a longer (or heavier) hit of another category is
-    not counted, so "ödeme hazır" (payment ready: buying) does not also count "ödeme" (payment: support)."""
-    weighed = [
-        (category, weight, hit)
-        for category, table, weight in _SCORED
-        for hit in (hits[table][:_CAPPED_HITS] if table in (lx.PART, lx.B2B) else hits[table])
-    ]
-    scores: dict[str, float] = dict.fromkeys(_CATEGORY_ORDER, 0.0)
-    for category, weight, hit in weighed:
-        size = hit.last - hit.first
-        covered = any(
-            other_category != category
-            and other.first <= hit.first
-            and other.last >= hit.last
-            and (other.last - other.first > size or (other.last - other.first == size and other_weight > weight))
-            for other_category, other_weight, other in weighed
-        )
-        if not covered:
-            scores[category] += weight
-    return scores
 
 
 def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:

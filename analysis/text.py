@@ -22,7 +22,7 @@ from functools import lru_cache
 _TURKISH_UPPER = str.maketrans({"İ": "i", "I": "ı"})
 _DIACRITICS = str.maketrans("çğıöşüâîû", "cgiosuaiu")
 _WORD = re.compile(
-    r"\d+\.(?=\s*(?:kez|kere|defa|sefer)\b)"  # "2. kez": an ordinal, keyed "2nci"
+    r"\d+\.(?=\s*(?:kez|kere|defa|sefer|mesaj|yazış|yazis|arayış|arayis)\w*\b)"  # "2. kez": an ordinal, "2nci"
     r"|\be[-‐–](?:bike|bisiklet|bisklet|bsiklet|mtb|scooter)\w*(?:['’`´]\w+)?"  # "e-bike'ı" is one word
     r"|\w+(?:['’`´]\w+)?"  # "Çeşme'de", "don't": the apostrophe joins
 )
@@ -107,6 +107,20 @@ def prepare(text: str) -> Text:
 
 
 _GAP = r"(?:[a-z0-9]+ ){0,3}"
+_SOFTENED = {"k": "g", "p": "b", "t": "d"}
+"""Final consonants that soften before a vowel suffix: savcılık → savcılığa, kilit → kilidi, kitap → kitabı."""
+_SOFTENING_MIN_LENGTH = 5
+
+
+def _stem_pattern(key: str) -> str:
+    """A stem and its suffixes, including the softened form (``savcilik*`` also matches ``savciliga``).
+
+    Only stems of five letters or more soften: most one-syllable words keep their consonant (``top`` → ``topu``).
+    """
+    soft = _SOFTENED.get(key[-1:]) if len(key) >= _SOFTENING_MIN_LENGTH and key.isalpha() else None
+    if soft is None:
+        return re.escape(key) + "[a-z0-9]*"
+    return re.escape(key[:-1]) + f"(?:{key[-1]}[a-z0-9]*|{soft}[aeiou][a-z0-9]*)"
 
 
 def _compile_entry(entry: str) -> str:
@@ -117,9 +131,8 @@ def _compile_entry(entry: str) -> str:
         if word == "~":
             parts.append(_GAP)
             continue
-        stem = word.endswith("*")
         key = word_key(word.rstrip("*"))
-        parts.append(re.escape(key) + ("[a-z0-9]*" if stem else "") + " ")
+        parts.append((_stem_pattern(key) if word.endswith("*") else re.escape(key)) + " ")
     return "(?:" + "".join(parts)[:-1] + ")"
 
 

@@ -190,13 +190,21 @@ class Bench:
             await baseline.drive(
                 client, queue, prefix=f"{self.prefix}warm", count=config.warmup, concurrency=config.warmup
             )
+            before = {name: cpu_seconds(self.stack.parts[name].pid) for name in ("temporal", worker.name)}
             rate = await baseline.drive(
                 client, queue, prefix=f"{self.prefix}baseline", count=config.baseline, concurrency=config.concurrency
             )
+            self.result["baseline_cpu_ms_per_wf"] = {
+                name: round(1000 * (cpu_seconds(self.stack.parts[name].pid) - used) / config.baseline, 1)
+                for name, used in before.items()
+            }
         finally:
             self.stack.stop(worker.name)
         self.result["baseline_wf_per_s"] = round(rate, 2)
-        print(f"baseline: {config.baseline} one-activity workflows at concurrency {config.concurrency}: {rate:.1f}/s")
+        print(
+            f"baseline: {config.baseline} one-activity workflows at concurrency {config.concurrency}: {rate:.1f}/s; "
+            f"CPU ms per workflow {self.result['baseline_cpu_ms_per_wf']}"
+        )
 
     async def main_pipeline(self) -> None:
         config = self.config
@@ -225,14 +233,19 @@ class Bench:
                 "worker_rss_mb": round(monitor.peak, 1),
             }
         )
-        self.result["cpu_seconds_main"] = cpu
+        self.result["cpu_ms_per_msg"] = {
+            name: round(1000 * used / config.messages, 1) for name, used in cpu.items() if used >= 0.5
+        }
         self.result["main_elapsed_s"] = round(phase.elapsed, 1)
         print(
             f"pipeline: {len(phase.routed)}/{config.messages} routed and recorded in {phase.elapsed:.1f} s at "
             f"concurrency {config.concurrency}: {rate:.1f} msgs/s; webhook p50 {self.result['webhook_p50_ms']} ms "
             f"p99 {self.result['webhook_p99_ms']} ms; statuses {phase.statuses()}; worker RSS {monitor.peak:.0f} MiB"
         )
-        print(f"  CPU seconds during the phase ({phase.elapsed:.0f} s wall, 2 cores = {2 * phase.elapsed:.0f}): {cpu}")
+        print(
+            f"  CPU seconds during the phase ({phase.elapsed:.0f} s wall x {os.cpu_count()} cores): {cpu}; "
+            f"per message (ms): {self.result['cpu_ms_per_msg']}"
+        )
 
     async def events_per_message(self) -> None:
         """History length of one routed-and-waiting and one closed message workflow."""

@@ -29,7 +29,7 @@ async def test_answered_before_the_deadline_is_never_escalated(
         async with _worker(time_skipping_env, doubles, queue):
             handle = await time_skipping_env.client.start_workflow(
                 MessageWorkflow.run,
-                workflow_input(message("answered")),
+                workflow_input(message("answered", at=await time_skipping_env.get_current_time())),
                 id=f"wf-{uuid.uuid4()}",
                 task_queue=queue,
             )
@@ -54,7 +54,10 @@ async def test_escalated_once_then_answered(time_skipping_env: WorkflowEnvironme
 async def _escalate_once_then_answer(time_skipping_env: WorkflowEnvironment, doubles: Doubles, queue: str) -> None:
     async with _worker(time_skipping_env, doubles, queue):
         handle = await time_skipping_env.client.start_workflow(
-            MessageWorkflow.run, workflow_input(message("once")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+            MessageWorkflow.run,
+            workflow_input(message("once", at=await time_skipping_env.get_current_time())),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
         )
         await handle.execute_update(MessageWorkflow.processed, DeliveryRequest())
         await time_skipping_env.sleep(timedelta(minutes=20))
@@ -72,7 +75,10 @@ async def test_unanswered_message_climbs_every_level_then_ends(
     doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
     async with _worker(time_skipping_env, doubles, queue):
         status = await time_skipping_env.client.execute_workflow(
-            MessageWorkflow.run, workflow_input(message("ladder")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+            MessageWorkflow.run,
+            workflow_input(message("ladder", at=await time_skipping_env.get_current_time())),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
         )
     assert status.state == "escalated" and status.escalation_level == 3
     assert _escalations(doubles) == [("warning", 0), ("breach", 1), ("breach", 2), ("breach", 3)]
@@ -84,7 +90,7 @@ async def test_failing_agent_falls_back_to_the_hub(time_skipping_env: WorkflowEn
     async with _worker(time_skipping_env, doubles, queue):
         handle = await time_skipping_env.client.start_workflow(
             MessageWorkflow.run,
-            workflow_input(message("fallback")),
+            workflow_input(message("fallback", at=await time_skipping_env.get_current_time())),
             id=f"wf-{uuid.uuid4()}",
             task_queue=queue,
         )
@@ -115,7 +121,7 @@ async def test_no_action_needed_closes_without_a_deadline(time_skipping_env: Wor
     async with _worker(time_skipping_env, doubles, queue):
         status = await time_skipping_env.client.execute_workflow(
             MessageWorkflow.run,
-            workflow_input(message("thanks", "teşekkürler")),
+            workflow_input(message("thanks", "teşekkürler", at=await time_skipping_env.get_current_time())),
             id=f"wf-{uuid.uuid4()}",
             task_queue=queue,
         )
@@ -130,7 +136,10 @@ async def test_a_repeated_delivery_gets_the_same_answer_marked_duplicate(
     doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
     async with _worker(time_skipping_env, doubles, queue):
         handle = await time_skipping_env.client.start_workflow(
-            MessageWorkflow.run, workflow_input(message("dup")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+            MessageWorkflow.run,
+            workflow_input(message("dup", at=await time_skipping_env.get_current_time())),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
         )
         first = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest(delivery_id="1"))
         second = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest(delivery_id="2"))
@@ -145,7 +154,10 @@ async def test_an_answer_before_routing_ends_the_wait_at_once(time_skipping_env:
     doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
     async with _worker(time_skipping_env, doubles, queue):
         handle = await time_skipping_env.client.start_workflow(
-            MessageWorkflow.run, workflow_input(message("early")), id=f"wf-{uuid.uuid4()}", task_queue=queue
+            MessageWorkflow.run,
+            workflow_input(message("early", at=await time_skipping_env.get_current_time())),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
         )
         await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="history", source="history"))
         status = await handle.result()

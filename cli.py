@@ -115,6 +115,66 @@ def _check_config(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _replay(args: argparse.Namespace) -> int:
+    """Analyze and route a stored message again, through Temporal, recorded as a new attempt."""
+    from db import store
+    from db.engine import make_engine, make_sessionmaker
+    from worker import connect
+    from workflows.contracts import ReplayInput
+    from workflows.replay import ReplayWorkflow, replay_workflow_id
+
+    settings = Settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    with make_sessionmaker(engine)() as session:
+        if store.load_message(session, args.message_id) is None:
+            print(f"no stored message {args.message_id!r}", file=sys.stderr)
+            return 1
+        attempt = store.next_attempt(session, args.message_id)
+    engine.dispose()
+
+    async def replay() -> str:
+        client = await connect(settings)
+        result = await client.execute_workflow(
+            ReplayWorkflow.run,
+            ReplayInput(message_id=args.message_id, attempt=attempt, config=settings.pipeline_config()),
+            id=replay_workflow_id(args.message_id, attempt),
+            task_queue=settings.temporal_task_queue,
+        )
+        return json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+
+    print(asyncio.run(replay()))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """CSV of the messages received since a date, with their analysis and answer times."""
+    import csv
+    from datetime import UTC, datetime
+
+    from db import queries
+    from db.engine import make_engine, make_sessionmaker
+
+    def moment(text: str) -> datetime:
+        value = datetime.fromisoformat(text)
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+
+    settings = Settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    with make_sessionmaker(engine)() as session:
+        rows = queries.export_rows(session, moment(args.since), moment(args.until) if args.until else None)
+    engine.dispose()
+    output = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+    try:
+        writer = csv.DictWriter(output, fieldnames=queries.EXPORT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    finally:
+        if output is not sys.stdout:
+            output.close()
+    print(f"{len(rows)} messages", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="izer", description="İzer message pipeline")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -132,6 +192,14 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser("check-config", help="validate the environment and say what is missing").set_defaults(
         run=_check_config
     )
+    replay = commands.add_parser("replay", help="analyze and route a stored message again, as a new attempt")
+    replay.add_argument("message_id")
+    replay.set_defaults(run=_replay)
+    export = commands.add_parser("export", help="CSV of messages with their analysis and answer times")
+    export.add_argument("--since", required=True, help="ISO date or time, e.g. 2025-01-01")
+    export.add_argument("--until", help="ISO date or time (exclusive)")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     code = args.run(args)

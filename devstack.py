@@ -143,8 +143,8 @@ class Stack:
                 )
             )
         for name, url in reference_agents(settings).items():
-            port = str(urlsplit(url).port or 80)
-            self.parts.append(Part(f"agent {name}", [python, "-m", "agents.reference", name, "--port", port]))
+            agent_port = str(urlsplit(url).port or 80)
+            self.parts.append(Part(f"agent {name}", [python, "-m", "agents.reference", name, "--port", agent_port]))
         self.parts.append(Part("worker", [python, "-m", "worker"]))
         self.parts.append(
             Part("api", [python, "-m", "uvicorn", "api:app", "--host", "0.0.0.0", "--port", str(settings.port)])

@@ -46,6 +46,7 @@ from settings import Settings
 from sla.calendar import BusinessCalendar, load_holidays
 from workflows.contracts import SnapshotInput
 from workflows.message import MessageWorkflow
+from workflows.replay import ReplayWorkflow
 from workflows.stats import SCHEDULE_ID, StatsSnapshotWorkflow
 
 log = logging.getLogger("izer.worker")
@@ -153,6 +154,7 @@ class Activities:
             self.store.record_answer,
             self.store.set_status,
             self.store.record_stats_snapshot,
+            self.store.load_message,
             self.analysis.analyze_message,
             self.agents.deliver_to_agent,
             self.escalation.compute_deadline,
@@ -203,7 +205,7 @@ def build_worker(client: Client, settings: Settings, activities: Activities, exe
     return Worker(
         client,
         task_queue=settings.temporal_task_queue,
-        workflows=[MessageWorkflow, StatsSnapshotWorkflow],
+        workflows=[MessageWorkflow, StatsSnapshotWorkflow, ReplayWorkflow],
         activities=activities.all(),
         activity_executor=executor,
         max_concurrent_activities=settings.worker_max_concurrent_activities,

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
+from temporalio.exceptions import ApplicationError
 
 from db import queries, store
 from workflows.contracts import (
@@ -43,14 +44,22 @@ class StoreActivities:
         return result
 
     @activity.defn
+    def load_message(self, message_id: str) -> IncomingMessage:
+        with self._sessions() as session:
+            message = store.load_message(session, message_id)
+        if message is None:
+            raise ApplicationError(f"no stored message {message_id!r}", type="MessageNotFound", non_retryable=True)
+        return message
+
+    @activity.defn
     def record_analysis(self, params: RecordAnalysisInput) -> None:
         with self._sessions() as session:
-            store.record_analysis(session, params.message_id, params.analysis)
+            store.record_analysis(session, params.message_id, params.analysis, attempt=params.attempt)
 
     @activity.defn
     def record_routing(self, params: RecordRoutingInput) -> None:
         with self._sessions() as session:
-            store.record_routing(session, params.message_id, params.routing)
+            store.record_routing(session, params.message_id, params.routing, attempt=params.attempt)
 
     @activity.defn
     def record_answer(self, params: RecordAnswerInput) -> None:

@@ -147,7 +147,7 @@ STRANDED = Terms(
 )
 BREAKDOWN = Terms(
     "bozuldu*", "ariza yapti*", "patladi", "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
-    "koptu", "kirildi", "broke down", "broken down", "died", "dead", "battery ran out", "ran out of battery",
+    "koptu", "kirildi", "arizalan*", "ariza verdi*", "broke down", "broken down", "died", "dead", "battery ran out", "ran out of battery",
     "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
     "flat tire", "puncture*",
 )
@@ -156,7 +156,7 @@ PRESENT_PLACE = Terms(
     "currently", "im at", "i am at", "we are at", "im on", "were on", "stuck", "kaldim", "kaldik", "help",
     "yardim*", "can someone come", "come and get", "pick me up", "pick us up", "gelebilir mi*",
     "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
-    "ne yapayim", "ne yapmaliyim", "ne yapacagim", "gece oluyo*", "gece yarisi", "karanlik*", "its dark",
+    "ne yapayim", "ne yapmaliyim", "ne yapacagim", "aksam oluyo*", "gece oluyo*", "gece yarisi", "karanlik*", "its dark",
     "dark", "no taxi*", "taksi yok", "alabilir mi*", "pick us", "pick me", r"re:\d+ ?pm", "tonight", "bu gece",
 )
 """Being somewhere now, or asking to be fetched: a breakdown far away strands only a customer still there."""
@@ -167,7 +167,8 @@ FAR_AWAY = Terms(
     "side of the road", "roadside", "highway", "on the trail", "on a trail", "otoyol*", "sehir disi*",
     "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away", "yolundayi*",
     "coast road", "in the mountains", "on a mountain", "daglik*", "yolunda", "sahil yolu*", "km from",
-    "from town", "from the city", "from the hotel", "sehirden", "koye",
+    "from town", "from the city", "from the hotel", "sehirden", "koye", "kimse yok", "issiz*", "out of town", r"re:[a-z]+dag(?:da|inda)",
+    r"re:\d+ ?(?:km|kilometre|kilometer|miles?) (?:from|away|out|uzak|uzag|otede|ileri)[a-z]*",
 )
 
 
@@ -190,7 +191,7 @@ NO_RUSH = Terms(
     "not in a hurry", "in no hurry", "not time sensitive", "zamani gelince",
 )
 URGENT = Terms(
-    "acil*", "acill*", r"re:hemen(?! al)(?! gel)(?! gec)", "derhal", "ivedi*", "asap", "urgent*",
+    "acil*", "acill*", r"re:hemen(?! al)(?! gel)(?! gec)(?! havale)(?! ode)(?! eft)(?! siparis)(?! satin)", "derhal", "ivedi*", "asap", "urgent*",
     "immediately", "right away", "right now", "as soon as possible", "emergency", "hurry", "acele*",
 )
 TODAY = Terms(
@@ -273,7 +274,7 @@ COMPLAINT_STRONG = Terms(
     "dagildi*", "sinir bozucu", "kizgin*", "ofke*", "pisman*", "yaziklar olsun", "amator*", "ozensiz*",
     "umursamaz*", "guvenim kalmadi", "tazminat*", "telafi*", "frustrat*", "annoy*", "angry", "furious",
     "upset", "excuse*", "unprofessional", "falling apart", "fell apart", "not what i paid*", "you promised",
-    "promised", "how many times", "poor service", "bad service", "very bad", "nightmare", "overcharg*",
+    "promised", "how many times", "poor service", "bad service", "very bad", "very unhappy", "unhappy with", "not happy with", "nightmare", "overcharg*",
     "write a review", "writing a review", "review on google", "post a review", "a review on", "sosyal medya*",
     "social media", "herkese anlataca*", "paylasacagim", "neden kimse", "neden hala", "bu mu hizmet*",
     "kimse bilgi vermiyo*", "bilgi veren yok", "kimse aramadi", "kimse aramiyo*", "kimse acmadi",
@@ -281,7 +282,9 @@ COMPLAINT_STRONG = Terms(
     "sorun* hala devam*", "problem* hala devam*", "ariza* hala devam*", "hala devam ediyo* sorun*",
     "not a great experience", "not great", "not good", "bad experience", "kotu deneyim*", "still nothing",
     "hala bir sey yok", "hicbir donus*", "no response to my", "nobody replied to my", r"re:\d+ weeks ago",
-    "artik yeter", "yeter ama", "sabrim kalmadi", "sabrim tukendi", "sabrim tasti", "had enough", "sick of",
+    "bu kadar ~ normal degil", "bu kadar ~ olmaz", "artik yeter", "yeter ama", "cok kotu", "for nothing", "nobody said sorry", "no one said sorry",
+    "didnt even say sorry",
+ "sabrim kalmadi", "sabrim tukendi", "sabrim tasti", "had enough", "sick of",
     "sick and tired", "unbelievable", "inanilir gibi degil", "param* bosuna*", "bosuna para*", "oncekinden ~ kotu*",
     "eskisinden ~ kotu*", "worse than before", "never received", "never got my", "you charged me",
     "reverse the payment", "reverse the charge", "asked my bank", "bankama itiraz*", "harcama itiraz*",
@@ -313,13 +316,14 @@ COMPLAINT_WEAK = Terms(
     "you never", "you havent", "you still havent", "whats going on", "still no", "still not", "bu kadar para",
     "overpriced", "too expensive", "cok pahali", "cizilmis*", "hasar*", "zarar*", "damage*", "damaged",
     "scratch*", "dented", "hala gelmedi", "gundur ~ bekli*", "nobody answers", "no one answers",
-    "was already there", "kept my", "yoktu", "beni hic", "not happy", "unhappy", "normal degil", "bosuna",
+    "was already there", "kept my", "yoktu", "beni hic", "not happy", "unhappy", "sad", "normal degil", "bosuna",
+    r"re:\d+ (?:gun|hafta|ay) oldu", r"re:waited \d+ (?:minutes|hours|days)", r"re:hala (?:[a-z]+ ){0,2}[a-z]+(?:madi|medi)[a-z]*",
     "uzuldum", "uzucu", "missed", "kacirdiniz",
 )
 PRICE_GRIEVANCE = Terms(
     "pahali*", "pahalli*", "fiyatlar* ~ yuksek", "yuksek bence", "ucuzu var", "daha ucuz*", "baska yerde*",
     "internette daha", "cheaper", "overpriced", "expensive", "pricey", "fiyat* artmis*", "fiyat* ~ artmis*",
-    "zam yap*", "zamlan*",
+    "zam yap*", "zamlan*", "went up", "price increase*", "more expensive",
 )
 """Prices found too high: a mild complaint on its own, part of haggling next to a discount request."""
 HEDGE = Terms(
@@ -328,6 +332,13 @@ HEDGE = Terms(
     "just saying",
 )
 """Softeners that keep a complaint mild: "a bit disappointed ... otherwise fine", "biraz pahalı bence"."""
+SPECIFIC_ITEM = Terms(
+    "sitenizdeki", "ilandaki", "ilaninizdaki", "vitrindeki", "instagramdaki", "paylastiginiz", "in your post",
+    "in your window", "on your website", "from your website", "on your site", "in the photo", "this one",
+    "that one", "bu model*", "su model*", "this model", "that model", "the one in",
+)
+"""A price asked for one item seen somewhere is a step towards buying it; prices in general are information."""
+
 REPEAT_ORDINAL = Terms(
     r"re:\d+nci (?:kez|kere|defa|sefer|mesaj|yazis|aray)[a-z]*", "ikinci kez", "ikinci kere", "ucuncu kez",
     "ucuncu kere", "dorduncu kez", "kacinci kez", "kacinci kere", "second time", "third time", "fourth time",
@@ -363,7 +374,7 @@ DEFECT = Terms(
     "sizdiriyo*", "sizinti*", "egri*", "egildi*", "kirildi*", "kirik*", "gevsek*", "gevsedi*", "bosluk yap*",
     "surtuyo*", "karariyo*", "paslan*", "pasli", "rust*", "surtun*", "degiyo*", "reset*",
     r"re:keeps [a-z]+ing", "didnt work", "doesnt work", "yanmiyo*", "sonuyo*", "bosa donuyo*", "donmuyo*",
-    "ilerlemiyo*", "atmiyo*", "kilitleniyo*", "sesi geliyo*", "sesi var", "ses var", "creak*", "ticking",
+    "ilerlemiyo*", "atmiyo*", "kilitleniyo*", "bosa dus*", "bosa cik*", "bosaliyo*", "sesi geliyo*", "sesi var", "ses var", "creak*", "ticking",
     "knocking", "squeal*", "losing air", "keeps deflating", "wont hold", "doesnt hold", "wont shift",
     "doesnt shift", "stiff", "hard to pedal", "dragging", "misaligned", "intermittent*", "tutmuyo*",
     "sarj olmuyo*", "sarj almiyo*", "sarj etmiyo*", "dolmuyo*", "isiniyo*", "titriyo*", "sallaniyo*",
@@ -392,7 +403,13 @@ BLOCKING = Terms(
     "wont power*", "no power", "doesnt respond", "not responding", "hic calismiyo*", "hic acilmiyo*",
     "gidemiyo*", "destegi yok", "destek yok", "destek vermiyo*", "no assist", "assist not working",
 )
-RIDEABLE = Terms("still rideable", "still ride", "binilebiliyo*", "kullanabiliyo*", "idare ediyo*")
+NEGATED_VERB = Terms(
+    r"re:(?!istemiyo|bilmiyo|dusunmuyo|bulamiyo|anlamiyo|gerekmiyo|olmuyo|yapmiyo)[a-z]+(?:miyo|muyo)[a-z]*",
+    r"re:(?:doesnt|dont|wont|isnt|arent|cant|didnt|wouldnt) (?!know|think|want|need|have|like|mind|care)[a-z]+",
+)
+"""A verb that does not do its job: with a part, a defect ("motor devreye girmiyor", "the app doesn't connect")."""
+RIDEABLE = Terms(
+"still rideable", "still ride", "binilebiliyo*", "kullanabiliyo*", "idare ediyo*")
 
 # --- support ----------------------------------------------------------------------------------
 SUPPORT = Terms(
@@ -402,6 +419,7 @@ SUPPORT = Terms(
     "ne zaman hazir", "ne zaman gelir", "ne zaman yatar", "uzat*", "degistirebilir*", "degistirmek isti*",
     "degisim*", "guncelle*", "seri numara*", "book a", "book an", "to book", "book the",
     "sevkiyat*", "gelmedi*", "ulasmadi*", "yatmadi*", "order*", "track*", "delivery*", "deliver*", "shipping",
+    "service", "serviced", "servicing", "picked up",
     "shipment*", "invoice*", "receipt*", "warranty", "refund*", "return*", "exchange", "appointment*",
     "booking*", "booked", "reservation*", "extend*", "deposit*", "charged", "payment*", "confirmation*",
     "ticket*", "dropped it off", "dropped off", "ready", "pickup", "pick them up", "reschedule*", "contract*",
@@ -431,7 +449,8 @@ SALES_STRONG = Terms(
     r"re:(?<!randevu )(?<!bilgi )(?<!destek )(?<!servis )(?<!haber )almak isti[a-z]*", "almayi dusun*",
     "alacagim", "alacagiz", "alicam", "alcam", "alirsam", "alirim", "satin al*", "siparis ver*",
     "almam lazim", "almamiz lazim", "almam gerek*", "almamiz gerek*", "almaliyim", "almaliyiz", "need to buy",
-    "tender*", "ihale*", "alayim", "alalim", "aliyorum", "aliyoruz",
+    "tender*", "ihale*", "alayim", "alalim", "aliyorum", "aliyoruz", "almaya karar*", "onerirsiniz",
+    "tavsiye edersiniz", "tavsiye eder misiniz", "alim yap*", "duzenli alim*", "toptan alim*",
     r"re:(?:havale|eft|odeme|odemeyi|odemesini) (?:yap|gonder)(?:acag|ecek|icag|icam|cam|arim|iyorum|ayim)[a-z]*",
     "odeyece*", "odicem", "oderim", "oderiz",
     r"re:(?:i|we)(?:ll| will| would| d)? (?:buy|take|order|purchase) (?:it|one|them|two|both|this|that)",
@@ -467,13 +486,13 @@ SALES = Terms(
     "oneri*", "hangisi*", "hangsi*", "hangi*", "lazim", "toptan*", "kurumsal*", "buy", "budget*", "deal",
     "alsam", "alsak",
     "discount*", "financing", "installment*", "pay by", "price*", "rates", "lead time", "how much for",
-    "which one", "interested", "available", "cost*", "kac liraya", "pesin*", "kredi karti*", "beden*",
+    "which one", "interested", "available", "cost*", "kac liraya", "pesin*", "kredi karti*", "kac lira*", "beden*",
     "kadro boy*", "boyum", "frame size", "what size", "which size",
 )
 # --- inquiry ----------------------------------------------------------------------------------
 INQUIRY = Terms(
     "nerede*", "nerde*", "neresi*", "konum*", "adres*", "acik mi", "acik misiniz", "acikmisiniz",
-    "kaca kadar", "kacta acil*", "kacta kapan*", "calisma saat*", "mesai*", "subeniz*", "sube*", "kac km",
+    "kaca kadar", "kapali mi*", "kapali misiniz", "closed on", "open on", "kacta acil*", "kacta kapan*", "kacta ac*", "kacta kapa*", "calisma saat*", "mesai*", "subeniz*", "sube*", "kac km",
     "kac yas*", "yasindan", "fiyat liste*", "ucret*", "kimlik*", "ehliyet*", "tur", "turlar*", "hangi marka*",
     "kac para", "where", "location", "address", "opening hours", "hours", "open", "close", "closing",
     "price list", "prices", "policy", "minimum age", "is it near", "stok*", "stock*", "fiyatlar*", "dahil mi",
@@ -830,10 +849,12 @@ READ_TABLES: tuple[Terms, ...] = (
     COMPLAINT_WEAK,
     PRICE_GRIEVANCE,
     HEDGE,
+    SPECIFIC_ITEM,
     REPEAT_ORDINAL,
     PART,
     DEFECT,
     BLOCKING,
+    NEGATED_VERB,
     RIDEABLE,
     SUPPORT,
     OWNERSHIP,

@@ -25,9 +25,10 @@ COMPLAINT_OVERRIDE = 4.0
 INTENT_OVER_QUESTION = 3.0
 """Sales or support score that outweighs a plain question: "almayı düşünüyorum, taksit var mı?"."""
 _NUDGE_MAX_TOKENS = 2
-_HYPOTHETICAL_BEFORE = 3
+_HYPOTHETICAL_BEFORE = 4
 _HYPOTHETICAL_AFTER = 1
 _PRICE_GRIEVANCE_WEIGHT = 1.5
+_OWNERSHIP_WEIGHT = 1.5
 _CAPPED_HITS = 2
 _URL = re.compile(r"https?://|www\.|t\.me/|bit\.ly|wa\.me/|\.(?:com|net|org|io)\b", re.IGNORECASE)
 _POSITIVE_EMOJI = frozenset("👍🙏😊🙂😀😃😄😁🥰😍❤♥💯🎉👏🤝☺🙌✅👌💪🌹🤗😇🥳⭐🌟✨")
@@ -200,7 +201,7 @@ def read(raw: str) -> Reading:
     scores = _category_scores(hits)
     _weigh_signals(scores, hits, flags, quantity, raw)
     strong_complaints = n(lx.COMPLAINT_STRONG) + n(lx.DAMAGED_ON_ARRIVAL)
-    if n(lx.PRICE_GRIEVANCE) and not strong_complaints or n(lx.HEDGE) and strong_complaints <= 1:
+    if (n(lx.PRICE_GRIEVANCE) and not strong_complaints) or (n(lx.HEDGE) and strong_complaints <= 1):
         flags.add("mild")
     asks = flags & {"request", "question"}
     calm = not asks and scores["complaint"] == 0 and not n(lx.DEFECT) and not n(lx.URGENT)
@@ -215,6 +216,8 @@ def read(raw: str) -> Reading:
         flags.add("b2b_order_pressure")
     if n(lx.PART):
         flags.add("part")
+    if n(lx.INQUIRY):
+        flags.add("information_topic")
     keyword_hits = tuple(hit for table in lx.KEYWORD_TABLES for hit in hits[table])
     return Reading(text, scores, frozenset(flags), keyword_hits, content)
 
@@ -233,11 +236,15 @@ def _weigh_signals(
     scores["complaint"] += 4.0 * ("legal" in flags) + (1.5 if mood == "sarcasm" else 0.0)
     scores["complaint"] += _PRICE_GRIEVANCE_WEIGHT * min(n(lx.PRICE_GRIEVANCE), _CAPPED_HITS)
     failing = n(lx.FIRE) or n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK) or n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
-    scores["technical"] += (1.5 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(failing)
+    part_fails = n(lx.PART) and n(lx.NEGATED_VERB) and not n(lx.DEFECT)
+    scores["technical"] += (1.5 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(failing) + 1.5 * part_fails
     scores["sales"] += (2.0 if quantity >= 5 else 0.0) + (1.0 if quantity >= 5 and n(lx.B2B) else 0.0)
-    if "question" in flags and not n(lx.SALES_STRONG) and quantity < 2:
+    if "question" in flags and not (n(lx.SALES_STRONG) or n(lx.SPECIFIC_ITEM)) and quantity < 2:
         scores["inquiry"] += scores["sales"]
         scores["sales"] = 0.0
+    if (n(lx.DEFECT) or part_fails) and not n(lx.SUPPORT):
+        # "bisikletimde vites boşa düşüyor": a defect of one's own bike is technical, not an order matter.
+        scores["support"] = max(scores["support"] - _OWNERSHIP_WEIGHT * n(lx.OWNERSHIP), 0.0)
     scores["inquiry"] += 0.5 if "question" in flags else 0.0
     if scores["inquiry"] and not (n(lx.OWNERSHIP) or n(lx.REQUEST) or "double_charge" in flags):
         # Support is help with something of one's own; "how long is the warranty on e-bikes?" asks a policy.
@@ -253,7 +260,7 @@ _SCORED: tuple[tuple[str, lx.Terms, float], ...] = (
     ("technical", lx.BLOCKING, 1.0),
     ("technical", lx.PART, 0.25),
     ("support", lx.SUPPORT, 1.5),
-    ("support", lx.OWNERSHIP, 1.5),
+    ("support", lx.OWNERSHIP, _OWNERSHIP_WEIGHT),
     ("support", lx.DOUBLE_CHARGE, 2.0),
     ("sales", lx.SALES_STRONG, 3.0),
     ("sales", lx.SALES, 0.5),

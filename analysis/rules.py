@@ -13,10 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 
-from analysis import lexicon as lx
-from analysis.text import Hit, Text, fold, prepare, strip_injection
+from analysis.reading import CATEGORY_ORDER, Reading, emoji_mood, keywords, pick, read
+from analysis.text import fold, strip_injection
 from workflows.contracts import (
     PRIORITY_RANK,
     PRIORITY_RESPONSE_TIME,
@@ -39,7 +38,6 @@ URGENCY_BANDS: dict[str, tuple[int, int]] = {
 }
 CRITICAL_SIGNALS = frozenset({"safety", "legal", "stranded", "b2b_at_risk", "repeated_unanswered_complaint"})
 
-_CATEGORY_ORDER: tuple[Category, ...] = ("complaint", "technical", "support", "sales", "inquiry")
 _BASE_PRIORITY: dict[str, Priority] = {
     "complaint": "high",
     "technical": "normal",
@@ -53,14 +51,9 @@ _MEDIA = re.compile(
     r"[^\]>)]*[\]>)]\s*$",
     re.IGNORECASE,
 )
-_URL = re.compile(r"https?://|www\.|t\.me/|bit\.ly|wa\.me/|\.(?:com|net|org|io)\b", re.IGNORECASE)
-_POSITIVE_EMOJI = frozenset("👍🙏😊🙂😀😃😄😁🥰😍❤♥💯🎉👏🤝☺🙌✅👌💪🌹🤗😇🥳⭐🌟✨")
-_NEGATIVE_EMOJI = frozenset("😡🤬😤👎😠😞😢😭💔😩😫")
-_SARCASM_EMOJI = frozenset("🙃🙄😒")
 _FOLLOWUP_GAP = timedelta(minutes=30)
-_COMPLAINT_OVERRIDE = 4.0
-_INTENT_OVER_QUESTION = 3.0
-_NUDGE_MAX_TOKENS = 2
+_REPEATED = 2
+"""Unanswered messages before this one that make a complaint a repeated unanswered complaint."""
 _MEDIA_TYPES = frozenset({"audio", "voice", "image", "video"})
 
 
@@ -77,7 +70,7 @@ class Thread:
 
     @property
     def category(self) -> Category | None:
-        return _pick(self.scores)
+        return pick(self.scores)
 
 
 def analyze(message: IncomingMessage, *, business_senders: Sequence[str] = DEFAULT_BUSINESS_SENDERS) -> Analysis:
@@ -157,7 +150,7 @@ def _short_message(verdict: _Verdict, reading: Reading, thread: Thread, is_group
     """Decide messages without a word of content (``?``, ``👍``, ``ok``, ``tamam teşekkürler``, ``merhaba``,
     spam, wrong numbers, tests); return False when the message needs the full reading."""
     flags = reading.flags
-    mood = _emoji_mood(reading.text.original)
+    mood = emoji_mood(reading.text.original)
     if flags & CRITICAL_SIGNALS:
         return False
     if "spam" in flags or "wrong_number" in flags or "test" in flags:
@@ -166,7 +159,7 @@ def _short_message(verdict: _Verdict, reading: Reading, thread: Thread, is_group
     elif reading.content_tokens:
         return False
     elif "nudge" in flags and thread.unanswered and thread.category is not None:
-        critical = thread.unanswered_complaint
+        critical = thread.unanswered_complaint or (thread.category == "complaint" and thread.unanswered >= _REPEATED)
         verdict.set(thread.category, "critical" if critical else "high", "negative", signal="followup_unanswered")
         if critical:
             verdict.signals.append("repeated_unanswered_complaint")
@@ -216,8 +209,12 @@ def _decide(verdict: _Verdict, reading: Reading, thread: Thread) -> None:
         verdict.sentiment = "negative"
     if "brake_partial" in flags:
         verdict.raise_to("high", "brake_issue")
+    if "mild" in flags and category == "complaint" and verdict.priority == "high":
+        verdict.priority = "normal"
+        verdict.signals.append("mild_complaint")
     if thread.unanswered and thread.waiting and ("followup" in flags or category == "complaint"):
-        critical = thread.unanswered_complaint
+        repeated = thread.unanswered >= _REPEATED or "repeat_ordinal" in flags
+        critical = thread.unanswered_complaint or (category == "complaint" and repeated)
         verdict.raise_to("critical" if critical else "high", "followup_unanswered")
         if critical:
             verdict.signals.append("repeated_unanswered_complaint")
@@ -240,18 +237,27 @@ def _decide(verdict: _Verdict, reading: Reading, thread: Thread) -> None:
 
 def _category(reading: Reading, thread: Thread) -> Category:
     flags = reading.flags
+    if flags & {"job"} and not flags & CRITICAL_SIGNALS:
+        return "general"
     category = reading.category
+    if category not in ("complaint", "sales") and flags & {"safety", "stranded"}:
+        # A rider in danger needs a mechanic's answer, whatever else the message asks ("where is a hospital?").
+        category = "technical"
     if category != "complaint" and flags & {"b2b_at_risk", "b2b_order_pressure"}:
         category = "sales"
-    if reading.strength < 2 and thread.category is not None and category != "complaint":
+    bare_question = category == "inquiry" and "information_topic" not in flags
+    if (reading.strength < 2 or bare_question) and thread.category is not None and category != "complaint":
         # A short reply ("peki kaçta gelebilirim", "yine aynısı oldu") is read in its thread.
         weight = 1.0 if reading.content_tokens <= 4 else 0.5
         blended = {name: value + weight * thread.scores[name] for name, value in reading.scores.items()}
-        category = _pick(blended) or category
+        category = pick(blended) or category
     if category is not None and category != "complaint" and flags & {"praise", "acknowledgement"}:
         return "general"
     if category is not None:
         return category
+    if "part" in flags and flags & {"question", "request"}:
+        # A question about a part that names no price, stock or order asks how it works or what is wrong.
+        return "technical"
     if "followup" in flags or "request" in flags:
         return "support"
     if flags & {"safety", "stranded"}:
@@ -283,7 +289,7 @@ def _urgency(verdict: _Verdict, reading: Reading) -> int:
 def _positivity(reading: Reading) -> int:
     """Warmth beyond politeness: "şimdiden teşekkürler, iyi çalışmalar" scores 0, "Teşekkürler 🙂" 2."""
     flags = reading.flags
-    mood = _emoji_mood(reading.text.original)
+    mood = emoji_mood(reading.text.original)
     if mood in ("negative", "sarcasm"):
         return 0
     warm = mood == "positive" or "!" in reading.text.original
@@ -298,7 +304,7 @@ def _is_audio(text: str) -> bool:
 
 
 def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
-    scores: dict[str, float] = dict.fromkeys(_CATEGORY_ORDER, 0.0)
+    scores: dict[str, float] = dict.fromkeys(CATEGORY_ORDER, 0.0)
     entries = message.history[-6:]
     last_business = -1
     readings: list[tuple[bool, Reading, datetime | None]] = []
@@ -308,7 +314,8 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
             last_business = index
         readings.append((is_business, read(strip_injection(entry.content)[0]), entry.timestamp))
     for is_business, reading, _ in readings[-4:]:
-        for name in _CATEGORY_ORDER:
+        for name in CATEGORY_ORDER:
+
             scores[name] += reading.scores[name] * (0.5 if is_business else 1.0)
     pending = [
         (reading, stamp)

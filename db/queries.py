@@ -357,3 +357,57 @@ def breaches(session: Session, hours: float) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+EXPORT_COLUMNS = (
+    "message_id", "received_at", "chat_name", "phone_number", "source", "message_type", "current_message",
+    "category", "priority_level", "sentiment", "urgency_score", "action_required", "recommended_response_time",
+    "analyzer", "degraded", "agent", "routing_success", "routing_fallback", "status", "due_at", "answered_at",
+    "answered_by", "answer_source", "answer_seconds", "answered_within_deadline", "escalation_level",
+)  # fmt: skip
+
+
+def export_rows(session: Session, since: datetime, until: datetime | None = None) -> list[dict[str, Any]]:
+    """One row per message received in [since, until): its latest analysis and routing, and answer times."""
+    query = select(WebhookMessage).where(WebhookMessage.received_at >= since)
+    if until is not None:
+        query = query.where(WebhookMessage.received_at < until)
+    rows = []
+    for message in session.scalars(query.order_by(WebhookMessage.received_at)):
+        analysis = _latest(session, AnalyticsResult, message.message_id)
+        routing = _latest(session, AgentRouting, message.message_id)
+        answered = message.answered_at
+        seconds = (answered - message.received_at).total_seconds() if answered else None
+        rows.append(
+            {
+                "message_id": message.message_id,
+                "received_at": _aware(message.received_at),
+                "chat_name": message.chat_name,
+                "phone_number": message.phone_number,
+                "source": message.source,
+                "message_type": message.message_type,
+                "current_message": message.current_message,
+                "category": analysis.category if analysis else "",
+                "priority_level": analysis.priority_level if analysis else "",
+                "sentiment": analysis.sentiment if analysis else "",
+                "urgency_score": analysis.urgency_score if analysis else "",
+                "action_required": analysis.action_required if analysis else "",
+                "recommended_response_time": analysis.recommended_response_time if analysis else "",
+                "analyzer": analysis.analyzer if analysis else "",
+                "degraded": analysis.degraded if analysis else "",
+                "agent": routing.agent if routing else "",
+                "routing_success": routing.success if routing else "",
+                "routing_fallback": routing.fallback if routing else "",
+                "status": message.status,
+                "due_at": _aware(message.due_at) or "",
+                "answered_at": _aware(answered) or "",
+                "answered_by": message.answered_by or "",
+                "answer_source": message.answer_source or "",
+                "answer_seconds": round(seconds, 1) if seconds is not None else "",
+                "answered_within_deadline": (
+                    "" if answered is None or message.due_at is None else answered <= message.due_at
+                ),
+                "escalation_level": message.escalation_level,
+            }
+        )
+    return rows

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from workflows.contracts import (
     PRIORITY_RANK,
     Analysis,
     AnswerSignal,
+    HistoryEntry,
     IncomingMessage,
     RecordResult,
     RoutingResult,
@@ -383,3 +384,41 @@ def record_reaction(
             created_at=utcnow(),
         ),
     )
+
+
+def load_message(session: Session, message_id: str) -> IncomingMessage | None:
+    """A stored message as the workflow received it, history included."""
+    row = _message_row(session, message_id)
+    if row is None:
+        return None
+    history = session.scalars(
+        select(MessageHistory).where(MessageHistory.message_id == message_id).order_by(MessageHistory.position)
+    )
+    return IncomingMessage(
+        message_id=row.message_id,
+        chat_time=row.chat_time.replace(tzinfo=UTC),
+        chat_name=row.chat_name,
+        phone_number=row.phone_number,
+        current_message=row.current_message,
+        history=[
+            HistoryEntry(
+                sender=h.sender,
+                content=h.content,
+                timestamp=h.sent_at.replace(tzinfo=UTC) if h.sent_at else None,
+                type=h.entry_type,
+            )
+            for h in history
+        ],
+        received_at=row.received_at.replace(tzinfo=UTC),
+        source=row.source,  # type: ignore[arg-type]
+        message_type=row.message_type,
+        is_group=row.is_group,
+        reply_to=row.reply_to,
+        media=json.loads(row.media) if row.media else {},
+    )
+
+
+def next_attempt(session: Session, message_id: str) -> int:
+    """The attempt number a replay of the message records its analysis and routing under."""
+    latest = session.scalar(select(func.max(AnalyticsResult.attempt)).where(AnalyticsResult.message_id == message_id))
+    return int(latest or 0) + 1

@@ -159,11 +159,13 @@ class RoutingResult(BaseModel):
 class RecordRoutingInput(BaseModel):
     message_id: str
     routing: RoutingResult
+    attempt: int = 1
 
 
 class RecordAnalysisInput(BaseModel):
     message_id: str
     analysis: Analysis
+    attempt: int = 1
 
 
 class DeadlineInput(BaseModel):
@@ -259,3 +261,18 @@ class SnapshotInput(BaseModel):
     """The statistics snapshot job: one period of `interval_seconds`, ending at the scheduled time."""
 
     interval_seconds: float = 300
+
+
+class ReplayInput(BaseModel):
+    """Analyze and route a stored message again, recorded as attempt `attempt`."""
+
+    message_id: str
+    attempt: int
+    config: PipelineConfig = Field(default_factory=PipelineConfig)
+
+
+class ReplayResult(BaseModel):
+    message_id: str
+    attempt: int
+    analysis: Analysis
+    routing: RoutingResult

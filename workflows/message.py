@@ -10,18 +10,14 @@ from temporalio.common import RetryPolicy, SearchAttributeKey, SearchAttributeUp
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
-    from activities.agents import AgentActivities
-    from activities.analysis import AnalysisActivities
     from activities.escalation import EscalationActivities
     from activities.store import StoreActivities
+    from workflows import steps
     from workflows.contracts import (
-        AgentRoute,
         Analysis,
-        AnalyzeInput,
         AnswerSignal,
         Deadline,
         DeadlineInput,
-        DeliverInput,
         DeliveryRequest,
         EscalateInput,
         MessageState,
@@ -30,23 +26,16 @@ with workflow.unsafe.imports_passed_through():
         RecordAnalysisInput,
         RecordAnswerInput,
         RecordRoutingInput,
-        RoutingResult,
         StatusChange,
         WebhookResult,
     )
-    from workflows.routing import choose_agent, hub_route
+    from workflows.steps import DB_RETRY, DB_TIMEOUT, HTTP_RETRY_INITIAL
 
 PRIORITY = SearchAttributeKey.for_keyword("IzerPriority")
 CATEGORY = SearchAttributeKey.for_keyword("IzerCategory")
 STATUS = SearchAttributeKey.for_keyword("IzerStatus")
 URGENCY = SearchAttributeKey.for_int("IzerUrgency")
 SEARCH_ATTRIBUTES = (PRIORITY, CATEGORY, STATUS, URGENCY)
-
-DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
-LLM_RETRY_BUFFER = 2
-HTTP_RETRY_INITIAL = timedelta(milliseconds=500)
-DB_TIMEOUT = timedelta(seconds=30)
-LOCAL_TIMEOUT = timedelta(seconds=10)
 
 
 def workflow_id_for(message_id: str) -> str:
@@ -63,7 +52,6 @@ class MessageWorkflow:
         self._answer: AnswerSignal | None = None
         self._deliveries = 0
         self._search_attributes = False
-        self._last_reply: dict[str, Any] | None = None
 
     @workflow.run
     async def run(self, params: MessageWorkflowInput) -> MessageStatus:
@@ -79,7 +67,7 @@ class MessageWorkflow:
         )
         await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
 
-        analysis = await self._analyze(params)
+        analysis = await steps.analyze(message, config)
         await workflow.execute_activity_method(
             StoreActivities.record_analysis,
             RecordAnalysisInput(message_id=message.message_id, analysis=analysis),
@@ -97,7 +85,7 @@ class MessageWorkflow:
         )
         self._publish()
 
-        routing = await self._route(params, analysis)
+        routing = await steps.route(message, analysis, config, key=f"{workflow.info().workflow_id}/process")
         await workflow.execute_activity_method(
             StoreActivities.record_routing,
             RecordRoutingInput(message_id=message.message_id, routing=routing),
@@ -123,88 +111,6 @@ class MessageWorkflow:
             await self._set_state(message.message_id, "closed")
         await workflow.wait_condition(workflow.all_handlers_finished)
         return self._status
-
-    async def _analyze(self, params: MessageWorkflowInput) -> Analysis:
-        analyze_input = AnalyzeInput(message=params.message)
-        if not params.config.use_llm:
-            return await workflow.execute_local_activity_method(
-                AnalysisActivities.analyze_message,
-                analyze_input,
-                start_to_close_timeout=LOCAL_TIMEOUT,
-                retry_policy=DB_RETRY,
-                summary="analyze with the rules",
-            )
-        # The activity falls back to the rules itself once the LLM has failed llm_max_attempts times;
-        # the extra attempts only cover a database hiccup during that fallback.
-        return await workflow.execute_activity_method(
-            AnalysisActivities.analyze_message,
-            analyze_input,
-            start_to_close_timeout=timedelta(seconds=90),
-            retry_policy=RetryPolicy(
-                initial_interval=timedelta(seconds=1),
-                maximum_interval=timedelta(seconds=20),
-                maximum_attempts=params.config.llm_max_attempts + LLM_RETRY_BUFFER,
-            ),
-            summary="analyze with the LLM (rules as fallback)",
-        )
-
-    async def _route(self, params: MessageWorkflowInput, analysis: Analysis) -> RoutingResult:
-        config = params.config
-        key = f"{workflow.info().workflow_id}/process"
-        first = choose_agent(analysis, config.agents, hub=config.hub_agent)
-        error = await self._deliver(params, analysis, first, key)
-        if error is None:
-            return self._routing_result(first, key, first_choice=first.agent)
-        if first.agent == config.hub_agent:
-            return RoutingResult(
-                success=False, agent=first.agent, first_choice=first.agent, error=error, idempotency_key=key
-            )
-        hub = hub_route(config.agents, hub=config.hub_agent, reason=f"{first.agent} failed: {error}")
-        hub_error = await self._deliver(params, analysis, hub, key)
-        if hub_error is None:
-            result = self._routing_result(hub, key, first_choice=first.agent)
-            return result.model_copy(update={"fallback": True, "error": f"{first.agent}: {error}"})
-        return RoutingResult(
-            success=False,
-            agent=hub.agent,
-            first_choice=first.agent,
-            fallback=True,
-            error=f"{first.agent}: {error}; {hub.agent}: {hub_error}",
-            idempotency_key=key,
-        )
-
-    def _routing_result(self, route: AgentRoute, key: str, *, first_choice: str) -> RoutingResult:
-        return RoutingResult(
-            success=True,
-            agent=route.agent,
-            response=self._last_reply,
-            first_choice=first_choice,
-            idempotency_key=key,
-        )
-
-    async def _deliver(
-        self, params: MessageWorkflowInput, analysis: Analysis, route: AgentRoute, key: str
-    ) -> str | None:
-        """Deliver to one agent with Temporal's retries; the error text when it finally failed."""
-        self._last_reply = None
-        try:
-            reply = await workflow.execute_activity_method(
-                AgentActivities.deliver_to_agent,
-                DeliverInput(message=params.message, analysis=analysis, route=route, idempotency_key=key),
-                start_to_close_timeout=timedelta(seconds=30),
-                retry_policy=RetryPolicy(
-                    initial_interval=HTTP_RETRY_INITIAL,
-                    maximum_interval=timedelta(seconds=10),
-                    maximum_attempts=params.config.agent_max_attempts,
-                    non_retryable_error_types=["AgentRejected"],
-                ),
-                summary=f"deliver to {route.agent}",
-            )
-        except ActivityError as err:
-            cause = err.cause
-            return str(cause.message if cause is not None and hasattr(cause, "message") else err)
-        self._last_reply = reply.body
-        return None
 
     async def _wait_for_answer(self, params: MessageWorkflowInput, analysis: Analysis) -> None:
         message, config = params.message, params.config

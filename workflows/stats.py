@@ -9,7 +9,7 @@ from temporalio import workflow
 with workflow.unsafe.imports_passed_through():
     from activities.store import StoreActivities
     from workflows.contracts import SnapshotInput
-    from workflows.message import DB_RETRY
+    from workflows.steps import DB_RETRY
 
 SCHEDULE_ID = "izer-stats-snapshot"
 

@@ -23,18 +23,14 @@ from workflows.message import MessageWorkflow
 SAMPLE = json.loads((REPO / "test_message.json").read_text(encoding="utf-8"))
 
 
-def bridge(
-    text: str = "Merhaba, bisiklet fiyatlarınızı öğrenebilir miyim?", **changes: Any
-) -> dict[str, Any]:
+def bridge(text: str = "Merhaba, bisiklet fiyatlarınızı öğrenebilir miyim?", **changes: Any) -> dict[str, Any]:
     body = copy.deepcopy(SAMPLE)
     body.update({"message_id": f"it-{uuid.uuid4()}", "current_message": text, "history": [], **changes})
     return body
 
 
 @pytest.fixture(scope="module")
-async def stack(
-    dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Stack]:
+async def stack(dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
     path = Path(tmp_path_factory.mktemp("db")) / "izer.db"
     async with running_stack(dev_server_env.client, database_url=f"sqlite:///{path}") as running:
         yield running
@@ -157,9 +153,7 @@ async def test_answering_a_chat_answers_all_its_open_messages(stack: Stack) -> N
 
 async def test_a_business_reply_in_the_history_answers_the_earlier_message(stack: Stack) -> None:
     phone = "+90532" + str(uuid.uuid4().int)[:7]
-    first = bridge(
-        "Jant ölçüsü 29 olan dağ bisikletiniz var mı?", phone_number=phone, chat_time="2025-03-01T10:00:00Z"
-    )
+    first = bridge("Jant ölçüsü 29 olan dağ bisikletiniz var mı?", phone_number=phone, chat_time="2025-03-01T10:00:00Z")
     await stack.post("/webhook", json=first)
     second = bridge(
         "tamam teşekkürler",
@@ -190,9 +184,7 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("name", "raw", "status", "says"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
-async def test_malformed_bodies_get_a_clear_4xx(
-    stack: Stack, name: str, raw: bytes, status: int, says: str
-) -> None:
+async def test_malformed_bodies_get_a_clear_4xx(stack: Stack, name: str, raw: bytes, status: int, says: str) -> None:
     response = await stack.post("/webhook", content=raw, headers={"content-type": "application/json"})
     assert response.status_code == status, response.text
     assert says in response.json()["error"]
@@ -240,12 +232,8 @@ async def test_a_two_megabyte_body_is_refused_with_413(stack: Stack) -> None:
 
 async def test_health_and_stats(stack: Stack) -> None:
     health = await stack.get("/health")
-    assert (
-        health.status_code == 200 and health.json()["database"] == "ok" and health.json()["temporal"] == "ok"
-    )
-    await stack.post(
-        "/webhook", json=bridge("Bayilik şartlarınızı öğrenmek istiyoruz, teklif alabilir miyiz?")
-    )
+    assert health.status_code == 200 and health.json()["database"] == "ok" and health.json()["temporal"] == "ok"
+    await stack.post("/webhook", json=bridge("Bayilik şartlarınızı öğrenmek istiyoruz, teklif alabilir miyiz?"))
     stats = (await stack.get("/stats", params={"hours": 24})).json()
     assert stats["total_messages"] >= 1 and stats["by_category"] and stats["by_agent"]
     assert set(stats["sla_by_priority"]) == {"critical", "high", "normal", "low"}
@@ -287,3 +275,66 @@ async def test_metrics_count_webhook_requests_and_expose_the_queue(stack: Stack)
     assert "izer_webhook_latency_seconds_bucket" in text and "izer_open_messages" in text
     assert 'izer_messages{category="all",priority="normal"}' in text
     assert "izer_agent_calls_total" in text and "izer_analyses_total" in text
+
+
+async def test_replay_records_a_new_attempt_with_its_own_idempotency_key(stack: Stack) -> None:
+    from db import store
+    from db.engine import make_engine, make_sessionmaker
+    from workflows.contracts import ReplayInput
+    from workflows.replay import ReplayWorkflow, replay_workflow_id
+
+    body = bridge("Sipariş ettiğim bisiklet ne zaman kargoya verilecek?")
+    first = (await stack.post("/webhook", json=body)).json()
+    engine = make_engine(stack.settings.sqlalchemy_url)
+    with make_sessionmaker(engine)() as session:
+        attempt = store.next_attempt(session, body["message_id"])
+        assert store.load_message(session, body["message_id"]).current_message == body["current_message"]
+    engine.dispose()
+    assert attempt == 2
+    result = await stack.client.execute_workflow(
+        ReplayWorkflow.run,
+        ReplayInput(message_id=body["message_id"], attempt=attempt, config=stack.settings.pipeline_config()),
+        id=replay_workflow_id(body["message_id"], attempt),
+        task_queue=stack.settings.temporal_task_queue,
+    )
+    assert result.analysis.category == first["analysis"]["category"]
+    assert result.routing.idempotency_key == f"message-{body['message_id']}/replay-2"
+    assert count_rows(stack, AnalyticsResult, body["message_id"]) == 2
+    assert count_rows(stack, AgentRouting, body["message_id"]) == 2
+    received = [r for r in await stack.agent_requests(result.routing.agent) if r["message_id"] == body["message_id"]]
+    assert len(received) == 2, "the replay reached the agent under its own key"
+    stored = (await stack.get(f"/messages/{body['message_id']}")).json()
+    assert stored["routing"]["idempotency_key"].endswith("/replay-2"), "the message shows the latest attempt"
+
+
+async def test_export_writes_one_csv_row_per_message(stack: Stack, tmp_path: Path) -> None:
+    import csv
+    import os
+    import subprocess
+    import sys
+
+    body = bridge("Kask ve eldiven fiyatlarınızı öğrenebilir miyim?")
+    await stack.post("/webhook", json=body)
+    await stack.post(f"/messages/{body['message_id']}/answer", json={"answered_by": "Ayşe"})
+    await wait_for(lambda: _status_is(stack, body["message_id"], "answered"))
+    output = tmp_path / "export.csv"
+    env = {**os.environ, "DATABASE_URL": stack.settings.sqlalchemy_url}
+    done = await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "cli", "export", "--since", "2000-01-01", "--output", str(output)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(output.open(encoding="utf-8")))
+    assert len(rows) == count_rows(stack, WebhookMessage)
+    answered = [r for r in rows if r["answered_at"]]
+    assert answered and all(float(r["answer_seconds"]) >= 0 for r in answered)
+    assert {"category", "priority_level", "agent", "answered_within_deadline"} <= set(rows[0])
+
+
+async def _status_is(stack: Stack, message_id: str, status: str) -> bool:
+    return bool((await stack.get(f"/messages/{message_id}")).json()["status"] == status)

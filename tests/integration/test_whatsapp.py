@@ -31,9 +31,7 @@ needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"{FIXTURES} i
 
 
 @pytest.fixture(scope="module")
-async def stack(
-    dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Stack]:
+async def stack(dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
     path = Path(tmp_path_factory.mktemp("wa")) / "izer.db"
     async with running_stack(
         dev_server_env.client,
@@ -61,9 +59,7 @@ async def stored(stack: Stack, message_id: str, *, timeout: float = 20) -> dict[
         if response.status_code == 200 and response.json().get("routing"):
             return response.json()  # type: ignore[no-any-return]
         if time.monotonic() > deadline:
-            raise AssertionError(
-                f"{message_id} not stored and routed: {response.status_code} {response.text}"
-            )
+            raise AssertionError(f"{message_id} not stored and routed: {response.status_code} {response.text}")
         await asyncio.sleep(0.1)
 
 
@@ -127,9 +123,7 @@ async def test_the_published_signed_body_is_accepted_verbatim_and_stored(stack: 
 
 
 @pytest.mark.parametrize("signature", [None, "sha256=" + "0" * 64, "sha256=abc", "deadbeef"])
-async def test_forged_and_unsigned_bodies_are_refused_and_not_stored(
-    stack: Stack, signature: str | None
-) -> None:
+async def test_forged_and_unsigned_bodies_are_refused_and_not_stored(stack: Stack, signature: str | None) -> None:
     wamid = f"wamid.forged-{uuid.uuid4()}"
     body = json.dumps(
         {

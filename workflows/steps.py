@@ -1,0 +1,115 @@
+"""Steps shared by the message workflow and the replay workflow: analysis and routing with fallback.
+
+Called from workflow code only: they schedule activities and hold no I/O of their own.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+from temporalio.exceptions import ActivityError
+
+with workflow.unsafe.imports_passed_through():
+    from activities.agents import AgentActivities
+    from activities.analysis import AnalysisActivities
+    from workflows.contracts import (
+        AgentReply,
+        AgentRoute,
+        Analysis,
+        AnalyzeInput,
+        DeliverInput,
+        IncomingMessage,
+        PipelineConfig,
+        RoutingResult,
+    )
+    from workflows.routing import choose_agent, hub_route
+
+DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
+DB_TIMEOUT = timedelta(seconds=30)
+LOCAL_TIMEOUT = timedelta(seconds=10)
+LLM_RETRY_BUFFER = 2
+HTTP_RETRY_INITIAL = timedelta(milliseconds=500)
+
+
+async def analyze(message: IncomingMessage, config: PipelineConfig) -> Analysis:
+    """The rules as a local activity; the LLM as a regular one, which falls back to the rules itself once
+    the LLM has failed `llm_max_attempts` times (the extra attempts only cover a database hiccup)."""
+    params = AnalyzeInput(message=message)
+    if not config.use_llm:
+        return await workflow.execute_local_activity_method(
+            AnalysisActivities.analyze_message,
+            params,
+            start_to_close_timeout=LOCAL_TIMEOUT,
+            retry_policy=DB_RETRY,
+            summary="analyze with the rules",
+        )
+    return await workflow.execute_activity_method(
+        AnalysisActivities.analyze_message,
+        params,
+        start_to_close_timeout=timedelta(seconds=90),
+        retry_policy=RetryPolicy(
+            initial_interval=timedelta(seconds=1),
+            maximum_interval=timedelta(seconds=20),
+            maximum_attempts=config.llm_max_attempts + LLM_RETRY_BUFFER,
+        ),
+        summary="analyze with the LLM (rules as fallback)",
+    )
+
+
+async def route(message: IncomingMessage, analysis: Analysis, config: PipelineConfig, *, key: str) -> RoutingResult:
+    """Deliver to the agent the routing table chooses; to the hub when that agent keeps failing."""
+    first = choose_agent(analysis, config.agents, hub=config.hub_agent)
+    reply, error = await _deliver(message, analysis, first, key, config.agent_max_attempts)
+    if reply is not None:
+        return RoutingResult(
+            success=True, agent=first.agent, response=reply.body, first_choice=first.agent, idempotency_key=key
+        )
+    if first.agent == config.hub_agent:
+        return RoutingResult(
+            success=False, agent=first.agent, first_choice=first.agent, error=error, idempotency_key=key
+        )
+    hub = hub_route(config.agents, hub=config.hub_agent, reason=f"{first.agent} failed: {error}")
+    hub_reply, hub_error = await _deliver(message, analysis, hub, key, config.agent_max_attempts)
+    if hub_reply is not None:
+        return RoutingResult(
+            success=True,
+            agent=hub.agent,
+            response=hub_reply.body,
+            first_choice=first.agent,
+            fallback=True,
+            error=f"{first.agent}: {error}",
+            idempotency_key=key,
+        )
+    return RoutingResult(
+        success=False,
+        agent=hub.agent,
+        first_choice=first.agent,
+        fallback=True,
+        error=f"{first.agent}: {error}; {hub.agent}: {hub_error}",
+        idempotency_key=key,
+    )
+
+
+async def _deliver(
+    message: IncomingMessage, analysis: Analysis, target: AgentRoute, key: str, attempts: int
+) -> tuple[AgentReply | None, str | None]:
+    """One agent, with Temporal's retries: its reply, or the error once it finally failed."""
+    try:
+        reply = await workflow.execute_activity_method(
+            AgentActivities.deliver_to_agent,
+            DeliverInput(message=message, analysis=analysis, route=target, idempotency_key=key),
+            start_to_close_timeout=timedelta(seconds=30),
+            retry_policy=RetryPolicy(
+                initial_interval=HTTP_RETRY_INITIAL,
+                maximum_interval=timedelta(seconds=10),
+                maximum_attempts=attempts,
+                non_retryable_error_types=["AgentRejected"],
+            ),
+            summary=f"deliver to {target.agent}",
+        )
+    except ActivityError as err:
+        cause = err.cause
+        return None, str(getattr(cause, "message", None) or err)
+    return reply, None

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.orm import Session
 from temporalio.service import RPCError
@@ -30,6 +31,7 @@ from observability import (
     WEBHOOK_LATENCY,
     WEBHOOK_REQUESTS,
     configure_logging,
+    configure_tracing,
 )
 from services import (
     AnswerRequest,
@@ -57,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         current = settings or Settings()
         if settings is None:
             configure_logging(level=current.log_level, fmt=current.log_format, log_file=current.log_file)
+            configure_tracing(f"{current.otel_service_name}-api", endpoint=current.otel_exporter_otlp_endpoint)
         missing = current.missing_secrets()
         if missing and current.env == "production":
             raise RuntimeError("refusing to start in production: " + "; ".join(missing))
@@ -74,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine.dispose()
 
     app = FastAPI(title="İzer message pipeline", version="0.1.0", lifespan=lifespan)
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="health,metrics,static")
 
     @app.exception_handler(InputError)
     async def input_error(_: Request, err: InputError) -> JSONResponse:
@@ -114,10 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             message_id=bridge.message_id,
             chat_time=bridge.chat_time,
             chat_name=bridge.chat_name,
-            phone_number=bridge.phone_number.replace(" ", "")
-            .replace("-", "")
-            .replace("(", "")
-            .replace(")", ""),
+            phone_number=bridge.phone_number.replace(" ", "").replace("-", "").replace("(", "").replace(")", ""),
             current_message=bridge.current_message,
             history=[HistoryEntry(**h.model_dump()) for h in bridge.history],
             received_at=now(),
@@ -161,15 +162,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         services: ServicesDep,
         status: Annotated[str | None, Query(pattern="^(open|received|escalated|answered|closed)$")] = None,
         priority: Annotated[str | None, Query(pattern="^(critical|high|normal|low)$")] = None,
-        category: Annotated[
-            str | None, Query(pattern="^(sales|support|complaint|inquiry|technical|general)$")
-        ] = None,
+        category: Annotated[str | None, Query(pattern="^(sales|support|complaint|inquiry|technical|general)$")] = None,
         q: Annotated[str | None, Query(max_length=100)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> dict[str, Any]:
-        where = queries.MessageFilter(
-            status=status, priority=priority, category=category, query=q, limit=limit
-        )
+        where = queries.MessageFilter(status=status, priority=priority, category=category, query=q, limit=limit)
         items = await services.db(lambda s: queries.list_messages(s, where))
         return {
             "count": len(items),

@@ -19,9 +19,7 @@ WEBHOOK_LATENCY = Histogram(
     ["endpoint"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10),
 )
-ANALYSES = Counter(
-    "izer_analyses_total", "Messages analyzed, by analyzer and fallback", ["analyzer", "degraded"]
-)
+ANALYSES = Counter("izer_analyses_total", "Messages analyzed, by analyzer and fallback", ["analyzer", "degraded"])
 ANALYZER_LATENCY = Histogram(
     "izer_analyzer_latency_seconds",
     "Time one analysis took",
@@ -81,12 +79,38 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+def log_stage(logger: logging.Logger, stage: str, message_id: str, workflow_id: str, text: str = "") -> None:
+    """One line per message stage, carrying the message and workflow ids (fields of their own in JSON logs)."""
+    logger.info(
+        "%s message=%s workflow=%s%s",
+        stage,
+        message_id,
+        workflow_id,
+        f" {text}" if text else "",
+        extra={"stage": stage, "message_id": message_id, "workflow_id": workflow_id},
+    )
+
+
+def configure_tracing(service_name: str, *, endpoint: str | None) -> bool:
+    """Export OpenTelemetry traces over OTLP/HTTP when an endpoint is configured; False when off."""
+    if not endpoint:
+        return False
+    from opentelemetry import trace
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
+    provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
+    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=f"{endpoint.rstrip('/')}/v1/traces")))
+    trace.set_tracer_provider(provider)
+    return True
+
+
 def configure_logging(*, level: str = "INFO", fmt: str = "text", log_file: str | None = None) -> None:
     """Text or JSON lines on stderr (and in LOG_FILE when set), phone numbers masked."""
     formatter: logging.Formatter = (
-        _JsonFormatter()
-        if fmt == "json"
-        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        _JsonFormatter() if fmt == "json" else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file:

@@ -29,6 +29,7 @@ from temporalio.service import RPCError, RPCStatusCode
 
 from db import queries, store
 from ingest.bridge import InputError
+from observability import log_stage
 from settings import Settings
 from worker import connect
 from workflows.contracts import (
@@ -148,6 +149,7 @@ async def start_and_wait(services: Services, message: IncomingMessage) -> tuple[
         static_summary=f"{message.source} message {message.message_id}",
     )
     timeout = settings.webhook_sync_timeout.total_seconds()
+    log_stage(log, "received", message.message_id, workflow_id, message.source)
     try:
         async with asyncio.timeout(timeout):
             handle = await client.start_update_with_start_workflow(

@@ -94,12 +94,8 @@ class Settings(BaseSettings):
     business_hours: str = "Mon-Sat 09:00-19:00"
     business_timezone: str = "Europe/Istanbul"
     business_holidays: str | None = None
-    wall_clock_response_times: Annotated[list[str], NoDecode] = Field(
-        default_factory=lambda: ["immediate", "1hour"]
-    )
-    business_sender_names: Annotated[list[str], NoDecode] = Field(
-        default_factory=lambda: ["İzer", "İzmir Merkez"]
-    )
+    wall_clock_response_times: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["immediate", "1hour"])
+    business_sender_names: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["İzer", "İzmir Merkez"])
 
     webhook_sync_timeout: Duration = timedelta(seconds=10)
     webhook_secret: SecretStr | None = None
@@ -113,6 +109,8 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     log_level: str = "INFO"
     log_file: str | None = None
+    otel_exporter_otlp_endpoint: str | None = None
+    otel_service_name: str = "izer"
     stats_interval: Duration = timedelta(minutes=5)
     worker_metrics_port: int | None = 9464
     worker_max_concurrent_activities: int = 100
@@ -165,9 +163,7 @@ class Settings(BaseSettings):
                 url=self.agent_business_workflow_url,
                 categories=["sales", "support", "complaint"],
             ),
-            AgentSpec(
-                name="general_purpose", url=self.agent_general_purpose_url, categories=["inquiry", "general"]
-            ),
+            AgentSpec(name="general_purpose", url=self.agent_general_purpose_url, categories=["inquiry", "general"]),
             AgentSpec(name="agent_hub", url=self.agent_hub_url, categories=[]),
         ]
 

@@ -30,6 +30,7 @@ from temporalio.client import (
     ScheduleUpdate,
     TLSConfig,
 )
+from temporalio.contrib.opentelemetry import TracingInterceptor
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.service import RPCError
@@ -41,7 +42,7 @@ from activities.escalation import EscalationActivities, EscalationTargets, Respo
 from activities.store import StoreActivities
 from analysis.llm import OpenAIAnalyzer, build_client
 from db.engine import init_database, make_engine, make_sessionmaker
-from observability import configure_logging
+from observability import configure_logging, configure_tracing
 from settings import Settings
 from sla.calendar import BusinessCalendar, load_holidays
 from workflows.contracts import SnapshotInput
@@ -68,6 +69,7 @@ def connect_options(settings: Settings) -> dict[str, Any]:
         "data_converter": pydantic_data_converter,
         "tls": tls,
         "api_key": api_key,
+        "interceptors": [TracingInterceptor()] if settings.otel_exporter_otlp_endpoint else [],
     }
 
 
@@ -249,6 +251,7 @@ async def serve(settings: Settings) -> None:
 def main() -> None:
     settings = Settings()
     configure_logging(level=settings.log_level, fmt=settings.log_format, log_file=settings.log_file)
+    configure_tracing(f"{settings.otel_service_name}-worker", endpoint=settings.otel_exporter_otlp_endpoint)
     code = 0
     try:
         asyncio.run(serve(settings))

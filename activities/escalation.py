@@ -12,11 +12,11 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from db import store
-from observability import ESCALATIONS, mask_phone
+from observability import ESCALATIONS, log_stage
 from sla.calendar import BusinessCalendar, compute_deadline
 from workflows.contracts import Deadline, DeadlineInput, EscalateInput, EscalationOutcome
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("izer.pipeline")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,13 @@ class EscalationActivities:
             ladder.append(compute_deadline(ladder[-1], step, calendar=calendar))
         with self._sessions() as session:
             store.set_status(session, params.message_id, "open", due_at=due_at)
+        log_stage(
+            log,
+            "waiting",
+            params.message_id,
+            activity.info().workflow_id or "",
+            f"{params.response_time} answer due {due_at.isoformat()}",
+        )
         return Deadline(due_at=due_at, warn_at=warn_at, business_hours=calendar is not None, ladder=ladder)
 
     @activity.defn
@@ -135,13 +142,12 @@ class EscalationActivities:
         if params.kind == "breach":
             with self._sessions() as session:
                 store.set_status(session, message.message_id, "escalated", escalation_level=params.level)
-        log.info(
-            "escalation %s level %d for %s (chat %s): %s",
-            params.kind,
-            params.level,
+        log_stage(
+            log,
+            "escalated" if params.kind == "breach" else "warned",
             message.message_id,
-            mask_phone(message.phone_number),
-            ", ".join(delivered) or "nobody reached",
+            params.workflow_id,
+            f"level {params.level} to {', '.join(delivered) or 'nobody reached'}",
         )
         if failures:
             raise ApplicationError("escalation not delivered: " + "; ".join(failures), type="EscalationUndelivered")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -10,6 +11,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from db import queries, store
+from observability import log_stage
 from workflows.contracts import (
     AnswerSignal,
     IncomingMessage,
@@ -20,6 +22,8 @@ from workflows.contracts import (
     SnapshotInput,
     StatusChange,
 )
+
+log = logging.getLogger("izer.pipeline")
 
 
 class StoreActivities:
@@ -41,6 +45,8 @@ class StoreActivities:
                 answer = AnswerSignal(answered_by=result.business_sender or "business", source="history")
                 for message_id in result.answered_in_history:
                     store.record_answer(session, message_id, answer, result.business_replied_at)
+        info = activity.info()
+        log_stage(log, "stored", message.message_id, info.workflow_id or "", f"new={result.inserted}")
         return result
 
     @activity.defn
@@ -55,16 +61,36 @@ class StoreActivities:
     def record_analysis(self, params: RecordAnalysisInput) -> None:
         with self._sessions() as session:
             store.record_analysis(session, params.message_id, params.analysis, attempt=params.attempt)
+        analysis = params.analysis
+        analyzer = f"{analysis.analyzer} degraded" if analysis.degraded else analysis.analyzer
+        labels = f"{analyzer} {analysis.category}/{analysis.priority_level}"
+        log_stage(log, "analyzed", params.message_id, activity.info().workflow_id or "", labels)
 
     @activity.defn
     def record_routing(self, params: RecordRoutingInput) -> None:
         with self._sessions() as session:
             store.record_routing(session, params.message_id, params.routing, attempt=params.attempt)
+        routing = params.routing
+        outcome = "ok" if routing.success else "failed"
+        log_stage(
+            log,
+            "routed",
+            params.message_id,
+            activity.info().workflow_id or "",
+            f"{routing.agent} {outcome}{' (fallback)' if routing.fallback else ''}",
+        )
 
     @activity.defn
     def record_answer(self, params: RecordAnswerInput) -> None:
         with self._sessions() as session:
             store.record_answer(session, params.message_id, params.answer, params.answered_at)
+        log_stage(
+            log,
+            "answered",
+            params.message_id,
+            activity.info().workflow_id or "",
+            f"by {params.answer.answered_by} ({params.answer.source})",
+        )
 
     @activity.defn
     def record_stats_snapshot(self, params: SnapshotInput) -> bool:

@@ -122,7 +122,8 @@ INJURY = Terms(
 HYPOTHETICAL = Terms(
     "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
     "what if", "if", "diye", "gibi", "karsi", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
-    "extinguisher*", "sonduru*", "avoid*", "prevent*", "sorumlu*", "responsible", "liable", "covered",
+    "extinguisher*", "sonduru*", "smoke free", "no smoking", "non smoking", "sigara*",
+ "avoid*", "prevent*", "sorumlu*", "responsible", "liable", "covered",
     r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse)(?:m|k|niz|n)?", r"re:[a-z]+(?:mamak|memek)[a-z]*",
 )
 """Words that make a nearby accident, theft, fire or breakdown a question, not an event: "kaza yaparsam",
@@ -131,7 +132,7 @@ LEGAL_OTHER_SENSE = Terms(
     "ben avukat*", "avukat olarak", "avukatlik buro*", "hukuk buro*", "hukuk fakulte*", "buromuz*",
     "i am a lawyer", "im a lawyer", "as a lawyer", "lawyer friend", "law firm", "law office", "law school",
     "mahkeme bina*", "mahkemenin yani*", "adliye*", "courthouse", "court house", "tennis court", "basketball court",
-    "food court", "dava konusu degil", "davalik degil",
+    "food court", "lawyer here", "dava konusu degil", "davalik degil",
 )
 """A legal word used for a job or a place, not a threat: "ben avukatım, büromuz için 3 bisiklet"."""
 
@@ -147,7 +148,8 @@ STRANDED = Terms(
 )
 BREAKDOWN = Terms(
     "bozuldu*", "ariza yapti*", "patladi", "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
-    "koptu", "kirildi", "arizalan*", "ariza verdi*", "broke down", "broken down", "died", "dead", "battery ran out", "ran out of battery",
+    "koptu", "kirildi", "arizalan*", "ariza verdi*", "broke down", "broken down", "died", "dead", "battery ran out",
+    "ran out of battery",
     "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
     "flat tire", "puncture*",
 )
@@ -156,7 +158,8 @@ PRESENT_PLACE = Terms(
     "currently", "im at", "i am at", "we are at", "im on", "were on", "stuck", "kaldim", "kaldik", "help",
     "yardim*", "can someone come", "come and get", "pick me up", "pick us up", "gelebilir mi*",
     "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
-    "ne yapayim", "ne yapmaliyim", "ne yapacagim", "aksam oluyo*", "gece oluyo*", "gece yarisi", "karanlik*", "its dark",
+    "ne yapayim", "ne yapmaliyim", "ne yapacagim", "aksam oluyo*", "gece oluyo*", "gece yarisi", "karanlik*",
+    "its dark",
     "dark", "no taxi*", "taksi yok", "alabilir mi*", "pick us", "pick me", r"re:\d+ ?pm", "tonight", "bu gece",
 )
 """Being somewhere now, or asking to be fetched: a breakdown far away strands only a customer still there."""
@@ -167,7 +170,8 @@ FAR_AWAY = Terms(
     "side of the road", "roadside", "highway", "on the trail", "on a trail", "otoyol*", "sehir disi*",
     "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away", "yolundayi*",
     "coast road", "in the mountains", "on a mountain", "daglik*", "yolunda", "sahil yolu*", "km from",
-    "from town", "from the city", "from the hotel", "sehirden", "koye", "kimse yok", "issiz*", "out of town", r"re:[a-z]+dag(?:da|inda)",
+    "from town", "from the city", "from the hotel", "sehirden", "koye", "kimse yok", "issiz*", "out of town",
+    r"re:[a-z]+dag(?:da|inda)",
     r"re:\d+ ?(?:km|kilometre|kilometer|miles?) (?:from|away|out|uzak|uzag|otede|ileri)[a-z]*",
 )
 
@@ -191,7 +195,9 @@ NO_RUSH = Terms(
     "not in a hurry", "in no hurry", "not time sensitive", "zamani gelince",
 )
 URGENT = Terms(
-    "acil*", "acill*", r"re:hemen(?! al)(?! gel)(?! gec)(?! havale)(?! ode)(?! eft)(?! siparis)(?! satin)", "derhal", "ivedi*", "asap", "urgent*",
+    "acil", "acilen", "aciliyet*", "acil durum*",
+    r"re:hemen(?! al)(?! gel)(?! gec)(?! havale)(?! ode)(?! eft)(?! siparis)(?! satin)", "derhal", "ivedi*", "asap",
+    "urgent*",
     "immediately", "right away", "right now", "as soon as possible", "emergency", "hurry", "acele*",
 )
 TODAY = Terms(
@@ -274,7 +280,8 @@ COMPLAINT_STRONG = Terms(
     "dagildi*", "sinir bozucu", "kizgin*", "ofke*", "pisman*", "yaziklar olsun", "amator*", "ozensiz*",
     "umursamaz*", "guvenim kalmadi", "tazminat*", "telafi*", "frustrat*", "annoy*", "angry", "furious",
     "upset", "excuse*", "unprofessional", "falling apart", "fell apart", "not what i paid*", "you promised",
-    "promised", "how many times", "poor service", "bad service", "very bad", "very unhappy", "unhappy with", "not happy with", "nightmare", "overcharg*",
+    "promised", "how many times", "poor service", "bad service", "very bad", "very unhappy", "unhappy with",
+    "not happy with", "nightmare", "overcharg*",
     "write a review", "writing a review", "review on google", "post a review", "a review on", "sosyal medya*",
     "social media", "herkese anlataca*", "paylasacagim", "neden kimse", "neden hala", "bu mu hizmet*",
     "kimse bilgi vermiyo*", "bilgi veren yok", "kimse aramadi", "kimse aramiyo*", "kimse acmadi",
@@ -282,7 +289,8 @@ COMPLAINT_STRONG = Terms(
     "sorun* hala devam*", "problem* hala devam*", "ariza* hala devam*", "hala devam ediyo* sorun*",
     "not a great experience", "not great", "not good", "bad experience", "kotu deneyim*", "still nothing",
     "hala bir sey yok", "hicbir donus*", "no response to my", "nobody replied to my", r"re:\d+ weeks ago",
-    "bu kadar ~ normal degil", "bu kadar ~ olmaz", "artik yeter", "yeter ama", "cok kotu", "for nothing", "nobody said sorry", "no one said sorry",
+    "bu kadar ~ normal degil", "bu kadar ~ olmaz", "artik yeter", "yeter ama", "cok kotu", "for nothing",
+    "nobody said sorry", "no one said sorry",
     "didnt even say sorry",
  "sabrim kalmadi", "sabrim tukendi", "sabrim tasti", "had enough", "sick of",
     "sick and tired", "unbelievable", "inanilir gibi degil", "param* bosuna*", "bosuna para*", "oncekinden ~ kotu*",
@@ -317,7 +325,8 @@ COMPLAINT_WEAK = Terms(
     "overpriced", "too expensive", "cok pahali", "cizilmis*", "hasar*", "zarar*", "damage*", "damaged",
     "scratch*", "dented", "hala gelmedi", "gundur ~ bekli*", "nobody answers", "no one answers",
     "was already there", "kept my", "yoktu", "beni hic", "not happy", "unhappy", "sad", "normal degil", "bosuna",
-    r"re:\d+ (?:gun|hafta|ay) oldu", r"re:waited \d+ (?:minutes|hours|days)", r"re:hala (?:[a-z]+ ){0,2}[a-z]+(?:madi|medi)[a-z]*",
+    r"re:\d+ (?:gun|hafta|ay) oldu", r"re:waited \d+ (?:minutes|hours|days)",
+    r"re:hala (?:[a-z]+ ){0,2}[a-z]+(?:madi|medi)[a-z]*",
     "uzuldum", "uzucu", "missed", "kacirdiniz",
 )
 PRICE_GRIEVANCE = Terms(
@@ -374,7 +383,8 @@ DEFECT = Terms(
     "sizdiriyo*", "sizinti*", "egri*", "egildi*", "kirildi*", "kirik*", "gevsek*", "gevsedi*", "bosluk yap*",
     "surtuyo*", "karariyo*", "paslan*", "pasli", "rust*", "surtun*", "degiyo*", "reset*",
     r"re:keeps [a-z]+ing", "didnt work", "doesnt work", "yanmiyo*", "sonuyo*", "bosa donuyo*", "donmuyo*",
-    "ilerlemiyo*", "atmiyo*", "kilitleniyo*", "bosa dus*", "bosa cik*", "bosaliyo*", "sesi geliyo*", "sesi var", "ses var", "creak*", "ticking",
+    "ilerlemiyo*", "atmiyo*", "kilitleniyo*", "bosa dus*", "bosa cik*", "bosaliyo*", "sesi geliyo*", "sesi var",
+    "ses var", "creak*", "ticking",
     "knocking", "squeal*", "losing air", "keeps deflating", "wont hold", "doesnt hold", "wont shift",
     "doesnt shift", "stiff", "hard to pedal", "dragging", "misaligned", "intermittent*", "tutmuyo*",
     "sarj olmuyo*", "sarj almiyo*", "sarj etmiyo*", "dolmuyo*", "isiniyo*", "titriyo*", "sallaniyo*",
@@ -492,7 +502,8 @@ SALES = Terms(
 # --- inquiry ----------------------------------------------------------------------------------
 INQUIRY = Terms(
     "nerede*", "nerde*", "neresi*", "konum*", "adres*", "acik mi", "acik misiniz", "acikmisiniz",
-    "kaca kadar", "kapali mi*", "kapali misiniz", "closed on", "open on", "kacta acil*", "kacta kapan*", "kacta ac*", "kacta kapa*", "calisma saat*", "mesai*", "subeniz*", "sube*", "kac km",
+    "kaca kadar", "kapali mi*", "kapali misiniz", "closed on", "open on", "kacta acil*", "kacta kapan*", "kacta ac*",
+    "kacta kapa*", "calisma saat*", "mesai*", "subeniz*", "sube*", "kac km",
     "kac yas*", "yasindan", "fiyat liste*", "ucret*", "kimlik*", "ehliyet*", "tur", "turlar*", "hangi marka*",
     "kac para", "where", "location", "address", "opening hours", "hours", "open", "close", "closing",
     "price list", "prices", "policy", "minimum age", "is it near", "stok*", "stock*", "fiyatlar*", "dahil mi",
@@ -570,7 +581,8 @@ SPAM = Terms(
     "investment opportunit*", "yatirim firsat*", "kredi basvuru*", "lottery", "kazandiniz", "hediye ceki*",
     "congratulations you", "limited offer", "join our", "grubumuza", "kanalimiza", "subscribe",
     "manufacturer*", "ureticisi*", "ureticiyiz", "real followers", "we can grow", "our catalogue",
-    "our catalog", "katalogumuz*", "seo hizmet*", "web siteniz*", "we manufacture", "oem", "moq", "we produce", "uretiyoruz", "claim here",
+    "our catalog", "katalogumuz*", "seo hizmet*", "web siteniz*", "we manufacture", "oem", "moq", "we produce",
+    "uretiyoruz", "claim here",
     "claim your", "youve been selected", "you have been selected", "hesabiniz askiya", "dogrulamak icin",
     "reply yes", "ai chatbot", "boost your",
 )

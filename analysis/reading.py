@@ -114,8 +114,7 @@ def _real(found: list[Hit], hedges: list[Hit]) -> list[Hit]:
         hit
         for hit in found
         if not any(
-            hit.first - _HYPOTHETICAL_BEFORE <= other.last < hit.first
-            or hit.last < other.first <= hit.last + _HYPOTHETICAL_AFTER
+            hit.first - _HYPOTHETICAL_BEFORE <= other.last and other.first <= hit.last + _HYPOTHETICAL_AFTER
             for other in hedges
         )
     ]
@@ -138,9 +137,7 @@ def read(raw: str) -> Reading:
 
     hedges = hits[lx.HYPOTHETICAL]
     flags: set[str] = set()
-    fire = _real(hits[lx.FIRE], hedges) or (
-        _real(hits[lx.HEAT], hedges) and n(lx.POWER_PART) and not n(lx.LIGHT)
-    )
+    fire = _real(hits[lx.FIRE], hedges) or (_real(hits[lx.HEAT], hedges) and n(lx.POWER_PART) and not n(lx.LIGHT))
     brake = n(lx.BRAKE_FAILURE) and not n(lx.PARTIAL)
     structure = n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
     accident = n(lx.ACCIDENT_EVENT) or _real(hits[lx.ACCIDENT], hedges)
@@ -199,7 +196,7 @@ def read(raw: str) -> Reading:
     if n(lx.REQUEST):
         flags.add("request")
     scores = _category_scores(hits)
-    _weigh_signals(scores, hits, flags, quantity, raw)
+    _weigh_signals(scores, hits, flags, quantity, raw, burning=bool(fire))
     strong_complaints = n(lx.COMPLAINT_STRONG) + n(lx.DAMAGED_ON_ARRIVAL)
     if (n(lx.PRICE_GRIEVANCE) and not strong_complaints) or (n(lx.HEDGE) and strong_complaints <= 1):
         flags.add("mild")
@@ -223,7 +220,13 @@ def read(raw: str) -> Reading:
 
 
 def _weigh_signals(
-    scores: dict[str, float], hits: dict[lx.Terms, list[Hit]], flags: set[str], quantity: int, raw: str
+    scores: dict[str, float],
+    hits: dict[lx.Terms, list[Hit]],
+    flags: set[str],
+    quantity: int,
+    raw: str,
+    *,
+    burning: bool,
 ) -> None:
     """Add what the flags say to the word scores: a legal threat is a complaint, a failing brake a defect,
     a quantity a sale; and a question that names prices or payment without wanting to buy asks for
@@ -235,7 +238,7 @@ def _weigh_signals(
     mood = emoji_mood(raw)
     scores["complaint"] += 4.0 * ("legal" in flags) + (1.5 if mood == "sarcasm" else 0.0)
     scores["complaint"] += _PRICE_GRIEVANCE_WEIGHT * min(n(lx.PRICE_GRIEVANCE), _CAPPED_HITS)
-    failing = n(lx.FIRE) or n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK) or n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
+    failing = burning or n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK) or n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
     part_fails = n(lx.PART) and n(lx.NEGATED_VERB) and not n(lx.DEFECT)
     scores["technical"] += (1.5 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(failing) + 1.5 * part_fails
     scores["sales"] += (2.0 if quantity >= 5 else 0.0) + (1.0 if quantity >= 5 and n(lx.B2B) else 0.0)

@@ -269,3 +269,83 @@ def test_an_indicator_light_that_is_on_is_not_a_fire() -> None:
     burning = analyze(message("şarj aleti yandı, kablodan duman çıktı"))
     assert lit.priority_level != "critical" and lit.category == "technical"
     assert burning.priority_level == "critical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "savcılığa suç duyurusunda bulunacağım",
+        "fren kolu gidona kadar geliyor, hiç frenlemiyor",
+        "bisiklet durmuyor, fren yok",
+        "Front brake lever goes to the bar and the bike doesn't stop at all",
+        "sparks from the motor when I switch it on",
+        "crashed my e-bike, I think my collarbone is broken",
+        "my son fell off and hit his head",
+        "kaza yaptım, sigortanız karşılıyor mu?",
+        "Bozdağ'da bisiklet arızalandı, kimse yok, akşam oluyor, yardım edin",
+        "I'm stuck 30 km out of town with a dead battery and it's getting dark",
+        "The tender for 150 e-bikes closes today; if we don't get your confirmation we lose the whole contract.",
+    ],
+)
+def test_critical_messages_phrased_in_other_ways_are_critical(text: str) -> None:
+    assert analyze(message(text)).priority_level == "critical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merhaba, ben avukatım, büromuz için 3 elektrikli bisiklet almak istiyoruz",
+        "My lawyer friend recommended you, I'm looking for a road bike",
+        "mahkeme binasının karşısındaki şubeniz hala açık mı",
+        "kaza yapmamak için hangi kaskı önerirsiniz",
+        "kiralık bisikletle kaza olursa sigorta karşılıyor mu",
+        "what happens if the battery catches fire?",
+        "batarya yangına dayanıklı mı",
+        "This bike is fire 🔥🔥 love it",
+        "Are your rental bikes insured in case of theft?",
+        "yolda kaldım diye korkmayayım, menzil ne kadar",
+        "Yeni mağazamız açıldı, bekleriz!",
+    ],
+)
+def test_critical_words_in_another_sense_are_not_critical(text: str) -> None:
+    analysis = analyze(message(text))
+    assert analysis.priority_level not in ("critical", "high")
+    assert not {"safety", "legal", "stranded", "theft"} & set(analysis.signals)
+
+
+def test_the_third_unanswered_complaint_message_is_critical_but_a_third_sales_nudge_is_not() -> None:
+    complaint = [("Wendy", "My e-bike arrived with a cracked display."), ("Wendy", "Hello?? Any update?")]
+    sale = [("Tanya", "Could you quote 12 e-bikes for our hotel?"), ("Tanya", "Hello?")]
+    assert labels(analyze(message("This is my third message and still nothing.", complaint))) == (
+        "complaint",
+        "critical",
+    )
+    assert labels(analyze(message("any update?", sale))) == ("sales", "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kredi kartına kaç taksit yapıyorsunuz", ("inquiry", "low")),
+        ("fren balatası kaç lira", ("inquiry", "low")),
+        ("Do you have the Cube in size M? If so I'll come by Saturday and buy it.", ("sales", "normal")),
+        ("Trek Marlin stokta varsa hemen havale yapıcam, IBAN atar mısınız?", ("sales", "normal")),
+        ("bugün kapanmadan bisiklet taşıma aparatı almam lazım, stokta var mı", ("sales", "high")),
+        ("2 haftadır siparişim gelmedi, her aradığımda yarın diyorsunuz. artık yeter", ("complaint", "high")),
+        ("para hala iade edilmedi, 10 gün oldu. bu kadar sürmesi normal değil", ("complaint", "high")),
+        ("kask fiyatlarınız biraz yüksek bence, internette daha ucuzu var", ("complaint", "normal")),
+        ("Bit disappointed the bike wasn't cleaned, but otherwise fine.", ("complaint", "normal")),
+        ("vites değiştirirken zincir sürekli çıkıyor", ("technical", "normal")),
+        ("bisikletimde 3. vites boşa düşüyor", ("technical", "normal")),
+        ("pedala basınca motor devreye girmiyor", ("technical", "normal")),
+        ("merhaba, yaz için part-time eleman alıyor musunuz", ("general", "low")),
+        ("My son crashed the rental bike and he's bleeding. Where's the nearest hospital?", ("technical", "critical")),
+    ],
+)
+def test_intent_complaint_and_defect_cues_decide_the_category(text: str, expected: tuple[str, str]) -> None:
+    assert labels(analyze(message(text))) == expected
+
+
+def test_a_short_question_is_read_in_its_thread() -> None:
+    history = [("Sibel", "bisikletim ne zaman hazır olur"), ("İzer", "Merhaba, cuma öğleden sonra hazır olur")]
+    assert labels(analyze(message("cumartesi sabah alsam olur mu", history))) == ("support", "normal")

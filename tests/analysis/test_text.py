@@ -79,3 +79,20 @@ def test_a_customer_asking_for_urgency_is_not_an_injection() -> None:
         "Lütfen acil olarak değerlendirin, siparişim gelmedi",
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [("savcılığa gideceğim", "savcılık*"), ("kilidi kırılmış", "kilit*"), ("tekerleği eğildi", "tekerlek*")],
+)
+def test_stems_match_their_softened_forms(text: str, entry: str) -> None:
+    assert Terms(entry).search(prepare(text))
+
+
+def test_softening_needs_a_vowel_after_it_and_a_long_stem() -> None:
+    assert not Terms("savcılık*").search(prepare("savcılgn"))
+    assert not Terms("ok*").search(prepare("oga"))
+
+
+def test_an_ordinal_before_a_message_noun_is_keyed_as_an_ordinal() -> None:
+    assert prepare("bu 3. yazışmam").keys == ("bu", "3nci", "yazismam")

@@ -170,7 +170,7 @@ def test_the_reference_agents_run_from_the_same_image_on_their_usual_ports() -> 
         assert args[:3] == ["python", "-m", "agents.reference"], name
         agent, port = args[3], args[args.index("--port") + 1]
         assert str(AGENT_PORTS[agent]) == port and args[args.index("--host") + 1] == "0.0.0.0", name
-        assert name == "agent-" + agent.replace("_", "-")
+        assert name == "agent-" + agent.removeprefix("agent_").replace("_", "-")
         default = environment("api")[AGENT_URL_KEYS[agent]]
         assert default.endswith(f":-http://{name}:{port}}}"), f"{name}: the app's default URL must reach it"
 

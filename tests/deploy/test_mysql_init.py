@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from tests.conftest import MYSQL_TEST_URL, mariadb_engine
 
@@ -75,7 +75,9 @@ def test_temporal_user_reaches_its_two_databases_only() -> None:
         assert "ON `temporal`.*" in grants and "ON `temporal_visibility`.*" in grants
         assert "ON *.*" not in grants.replace("GRANT USAGE ON *.*", "")
 
-        as_temporal = create_engine(server.set(username=user, password=password, database=None))
+        as_temporal = create_engine(
+            URL.create(server.drivername, user, password, server.host or "127.0.0.1", server.port or 3306)
+        )
         try:
             with as_temporal.connect() as connection:
                 assert connection.execute(text("SELECT CURRENT_USER()")).scalar() == f"{user}@%"

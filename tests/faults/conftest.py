@@ -13,9 +13,7 @@ from tests.faults.procstack import ProcStack, stop_all
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "faults: fault injection on the real stack as processes (select with -m faults)"
-    )
+    config.addinivalue_line("markers", "faults: fault injection on the real stack as processes (select with -m faults)")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -49,4 +47,3 @@ async def launch(tmp_path: Path) -> AsyncIterator[Callable[..., Any]]:
 async def http() -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(timeout=30) as client:
         yield client
-

@@ -67,6 +67,24 @@ class Part:
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
+    def spawn(self, *, cwd: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        """Start the process in its own session, its output appended to the part's log (no waiting)."""
+        self.log_offset = self.log.stat().st_size if self.log.exists() else 0
+        with self.log.open("ab") as log:
+            log.write(f"\n===== start {self.starts + 1} of {self.name} =====\n".encode())
+            log.flush()
+            self.process = subprocess.Popen(
+                _orphan_guard() + self.command,
+                cwd=cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.starts += 1
+        return self.process
+
     def output_since_start(self) -> str:
         if not self.log.exists():
             return ""
@@ -123,9 +141,7 @@ class ProcStack:
 
     async def temporal_client(self) -> Client:
         """A fresh client on the stack's dev server (connect again after the server restarted)."""
-        return await Client.connect(
-            self.temporal_address, namespace=NAMESPACE, data_converter=pydantic_data_converter
-        )
+        return await Client.connect(self.temporal_address, namespace=NAMESPACE, data_converter=pydantic_data_converter)
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -135,7 +151,10 @@ class ProcStack:
         servers = [name for name in self.parts if name not in ("worker", "api")]
         try:
             await asyncio.gather(*(self.start_part(name) for name in servers))
-            await asyncio.gather(self.start_part("worker"), self.start_part("api"))
+            # One after the other: started together on a fresh MariaDB database, the API and the worker
+            # race in init_database and one of them crashes (docs/faults.md, "bugs found").
+            await self.start_part("worker")
+            await self.start_part("api")
         except BaseException:
             self.stop()
             raise
@@ -148,26 +167,12 @@ class ProcStack:
             raise RuntimeError(f"{name} is already running (pid {part.process.pid})")  # type: ignore[union-attr]
         if part.port is not None:
             await self._wait_port_free(part)
-        part.log_offset = part.log.stat().st_size if part.log.exists() else 0
-        with part.log.open("ab") as log:
-            log.write(f"\n===== start {part.starts + 1} of {name} =====\n".encode())
-            log.flush()
-            part.process = subprocess.Popen(
-                _orphan_guard() + part.command,
-                cwd=self.root,
-                env=self._environment,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        part.starts += 1
+        process = part.spawn(cwd=self.root, env=self._environment)
         deadline = time.monotonic() + timeout
         while True:
-            if part.process.poll() is not None:
+            if process.poll() is not None:
                 raise PartFailed(
-                    f"{name} exited with status {part.process.returncode} while starting; its log ends:\n"
-                    + part.tail()
+                    f"{name} exited with status {process.returncode} while starting; its log ends:\n" + part.tail()
                 )
             try:
                 if await part.ready(part):
@@ -228,9 +233,7 @@ class ProcStack:
     def _plan(self) -> None:
         logs = self.root / "logs"
         settings = Settings(_env_file=None, temporal_namespace=NAMESPACE)  # type: ignore[call-arg]
-        temporal = dev_server_command(
-            settings, port=self.temporal_port, ui_port=free_port(), db_file=self.temporal_db
-        )
+        temporal = dev_server_command(settings, port=self.temporal_port, ui_port=free_port(), db_file=self.temporal_db)
         self._add(Part("temporal", [*temporal, "--headless"], logs / "temporal.log", self._temporal_ready))
         self.parts["temporal"].port = self.temporal_port
         for name, port in self.agent_ports.items():

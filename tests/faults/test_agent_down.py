@@ -155,5 +155,7 @@ def _error_kind(error: str | None) -> str | None:
     """`business_workflow: … HTTP 503` → `HTTP 503`; `… unreachable (ConnectError)` → `unreachable`."""
     if error is None:
         return None
-    kinds = sorted({"unreachable" if "unreachable" in part else part.rsplit(" answered ", 1)[-1] for part in error.split("; ")})
+    kinds = sorted(
+        {"unreachable" if "unreachable" in part else part.rsplit(" answered ", 1)[-1] for part in error.split("; ")}
+    )
     return ", ".join(kinds)

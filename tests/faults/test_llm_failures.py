@@ -27,9 +27,7 @@ EXPECTED = {
 
 async def test_llm_failures_fall_back_to_the_rules(launch: Callable[..., Any], http: httpx.AsyncClient) -> None:
     started = time.monotonic()
-    stack = await launch(
-        llm_mode="ok", env={"OPENAI_TIMEOUT": "1s", "LLM_MAX_ATTEMPTS": str(LLM_MAX_ATTEMPTS)}
-    )
+    stack = await launch(llm_mode="ok", env={"OPENAI_TIMEOUT": "1s", "LLM_MAX_ATTEMPTS": str(LLM_MAX_ATTEMPTS)})
     engine = engine_for(stack)
     sent: list[dict[str, Any]] = []
     by_mode: dict[str, list[str]] = {}

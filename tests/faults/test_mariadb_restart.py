@@ -36,7 +36,15 @@ SERVER_TIMEOUT = 60.0
 
 def _admin(*command: str) -> subprocess.CompletedProcess[bytes]:
     url = make_url(MYSQL_TEST_URL)
-    connection = ["--protocol=tcp", "-h", url.host or "127.0.0.1", "-P", str(url.port or 3306), "-u", url.username or "root"]
+    connection = [
+        "--protocol=tcp",
+        "-h",
+        url.host or "127.0.0.1",
+        "-P",
+        str(url.port or 3306),
+        "-u",
+        url.username or "root",
+    ]
     if url.password:
         connection.append(f"--password={url.password}")
     return subprocess.run(["mysqladmin", *connection, *command], capture_output=True, timeout=SERVER_TIMEOUT)
@@ -62,7 +70,11 @@ def shut_down() -> None:
 
 def start_server() -> None:
     """Start MariaDB as .ci/run does (a no-op when it runs) and wait until it answers."""
-    subprocess.run(["start-stop-daemon", "--start", "--oknodo", "--background", "--exec", MARIADBD], check=True)
+    subprocess.run(
+        ["start-stop-daemon", "--start", "--oknodo", "--background", "--exec", MARIADBD],
+        check=True,
+        capture_output=True,
+    )
     deadline = time.monotonic() + SERVER_TIMEOUT
     while _admin("status").returncode != 0:
         if time.monotonic() > deadline:

@@ -53,13 +53,15 @@ def mask_phones(text: str) -> str:
 
 
 class _MaskingFilter(logging.Filter):
-    """No phone number reaches a log line unmasked."""
+    """No phone number reaches a log line unmasked: the message and its string arguments are masked in place,
+    so formatters that unpack the arguments (uvicorn's access log) keep working."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.args:
-            record.msg = record.getMessage()
-            record.args = None
         record.msg = mask_phones(str(record.msg))
+        if isinstance(record.args, tuple):
+            record.args = tuple(mask_phones(a) if isinstance(a, str) else a for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: mask_phones(v) if isinstance(v, str) else v for k, v in record.args.items()}
         return True
 
 
@@ -123,3 +125,6 @@ def configure_logging(*, level: str = "INFO", fmt: str = "text", log_file: str |
         root.addHandler(handler)
     root.setLevel(level.upper())
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    for name in ("uvicorn", "uvicorn.access", "uvicorn.error"):
+        for handler in logging.getLogger(name).handlers:
+            handler.addFilter(_MaskingFilter())

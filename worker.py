@@ -177,7 +177,11 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
             llm = OpenAIAnalyzer(client=build_client(settings), model=settings.openai_model, business_senders=senders)
         try:
             yield Activities(
-                store=StoreActivities(sessions=sessions, business_senders=senders),
+                store=StoreActivities(
+                    sessions=sessions,
+                    business_senders=senders,
+                    agent_reply_counts_as_answer=settings.agent_reply_counts_as_answer,
+                ),
                 analysis=AnalysisActivities(
                     sessions=sessions,
                     llm=llm,

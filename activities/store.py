@@ -27,9 +27,16 @@ log = logging.getLogger("izer.pipeline")
 
 
 class StoreActivities:
-    def __init__(self, *, sessions: sessionmaker[Session], business_senders: Sequence[str]) -> None:
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        business_senders: Sequence[str],
+        agent_reply_counts_as_answer: bool = False,
+    ) -> None:
         self._sessions = sessions
         self._business_senders = tuple(business_senders)
+        self._agent_reply_counts = agent_reply_counts_as_answer
 
     @activity.defn
     def record_message(self, message: IncomingMessage) -> RecordResult:
@@ -40,6 +47,7 @@ class StoreActivities:
                 message,
                 workflow_id=activity.info().workflow_id or "",
                 business_senders=self._business_senders,
+                agent_reply_counts=self._agent_reply_counts,
             )
             if result.business_replied_at is not None:
                 answer = AnswerSignal(answered_by=result.business_sender or "business", source="history")

@@ -102,7 +102,7 @@ INJURY = Terms(
     "yaralan*", "yarali*", "kaniyo*", "kanama*", "hastanedeyi*", "hastaneye kaldir*", "hastanelik",
     "hastaneye git*", "hastaneye gotur*", "hastanede yatiyo*", "acile kaldir*", "acile git*", "ambulans*",
     "dustum", "dustuk", "bisikletten dus*", "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*",
-    "bacagim kirildi*", "bilegim kirildi*", "acildeyi*", "acil servis*", "bayildi*", "bilinci*", "kafasini carp*",
+    "bacagim kirildi*", "bilegim kirildi*", "acildeyi*", "acil servis*", "bilinci*", "kafasini carp*",
     "basini carp*", "kafami carp*", "basimi carp*",
     r"re:(?:kolum|bacagim|bacagi|bilegim|bilegi|kafam|kafasi|basim|omzum|omzu|dizim|dizi|kaburga[a-z]*"
     r"|burnum|burnu|disim|parmagim|parmagi|kopruck[a-z]*) (?:[a-z]+ ){0,2}(?:kirildi|kirik|kaniyo|kanadi|catladi"
@@ -217,7 +217,7 @@ FOLLOWUP = Terms(
     "ulasamiyo*", "ulasamadi*", "muhatap*", "yanit*", "ne oldu", "still waiting", "any update*", "any news",
     "no reply", "no response", "no answer", "nobody answer*", "nobody repl*", "no one answer*",
     "no one repl*", "no one got back", "nobody got back", "havent heard", "not heard back", "ignored",
-    "ignoring", "anyone there", "is anyone there",
+    "ignoring", "anyone there", "is anyone there", "please answer", "answer me", "please reply",
 )
 RECURRENCE = Terms(
     "yine*", "gene", "tekrar*", "aynisi", "ayni sey*", "ayni sorun*", "ayni ariza*", "hala ayni*", "again",
@@ -272,7 +272,8 @@ COMPLAINT_STRONG = Terms(
     "disappoint*", "complain*", "complaint*", "1 star", "one star", "tripadvisor", "google review",
     "bad review", "leave a review", "leaving a review", "money back", "refund me", "give my money",
     "dispute*", "disputing", "chargeback", "fed up", "waste of money", "pathetic", "not acceptable",
-    "shame on", "you lied", "lied to", "blame", "para almak icin", "kesinti yap*", "odemeyi kes*",
+    "shame on", "disgrace*", "shameful", "you lied", "lied to", "blame", "para almak icin", "kesinti yap*",
+    "odemeyi kes*",
     "odeme yapmayaca*", "sozlesme* ~ ihlal*", "breach", "biktim", "biktik", "bikmis*", "yeter artik",
     "oyaliyo*", "oyalama*", "kandir*", "mahvol*", "mahvett*", "kaba", "kaba davran*", "kabalik*", "saygisiz*",
     "kalitesiz*", "fahis*", "kazik*", "soygun*", "soz verdiniz", "soz verdig*", "sozunuzu tut*",

@@ -1,6 +1,7 @@
 """The Turkish-first rule analyzer: deterministic labels from the message, read in the light of its history.
 
-``analyze`` never calls out and takes about a millisecond (less for texts already read: readings are cached). It reads the current message (after
+``analyze`` never calls out and takes about a millisecond (less for texts already read: readings are
+cached). It reads the current message (after
 dropping any instruction aimed at a classifier), weighs domain vocabulary into category scores, looks for
 the things that make a message critical (safety, legal threats, stranded customers, large B2B orders at
 risk, repeated unanswered complaints), and uses the history for follow-ups ("hala cevap yok??"), closings
@@ -55,6 +56,7 @@ _FOLLOWUP_GAP = timedelta(minutes=30)
 _REPEATED = 2
 """Unanswered messages before this one that make a complaint a repeated unanswered complaint."""
 _MEDIA_TYPES = frozenset({"audio", "voice", "image", "video"})
+_NUDGES = frozenset({"followup", "nudge"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +319,7 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
     pending = [
         (reading, stamp)
         for is_business, reading, stamp in readings[last_business + 1 :]
-        if not is_business and (reading.category is not None or "followup" in reading.flags)
+        if not is_business and (reading.content_tokens or reading.category is not None or _NUDGES & reading.flags)
     ]
     first_stamp = pending[0][1] if pending else None
     waiting = bool(pending) and (first_stamp is None or _utc(message.chat_time) - _utc(first_stamp) >= _FOLLOWUP_GAP)

@@ -32,6 +32,7 @@ from workflows.contracts import (
 )
 
 OPEN_STATES = ("received", "open", "escalated")
+AUTOMATED_TYPES = frozenset({"agent", "bot", "auto", "automatic", "automated"})
 
 
 def utcnow() -> datetime:
@@ -105,7 +106,12 @@ def _insert_message(
 
 
 def record_message(
-    session: Session, message: IncomingMessage, *, workflow_id: str, business_senders: Sequence[str]
+    session: Session,
+    message: IncomingMessage,
+    *,
+    workflow_id: str,
+    business_senders: Sequence[str],
+    agent_reply_counts: bool = False,
 ) -> RecordResult:
     """Store the message and its history once; find the chat's open messages its history answers."""
     row = _message_row(session, message.message_id)
@@ -116,7 +122,7 @@ def record_message(
         row = row or _message_row(session, message.message_id)
         if row is None:
             raise RuntimeError(f"message {message.message_id} could be neither inserted nor found")
-    reply = _latest_business_reply(message, business_senders)
+    reply = _latest_business_reply(message, business_senders, agent_reply_counts=agent_reply_counts)
     answered: list[str] = []
     if reply is not None:
         answered = open_messages_before(session, message.phone_number, naive_utc(reply[1]), exclude=message.message_id)
@@ -129,10 +135,16 @@ def record_message(
     )
 
 
-def _latest_business_reply(message: IncomingMessage, business_senders: Sequence[str]) -> tuple[str, datetime] | None:
+def _latest_business_reply(
+    message: IncomingMessage, business_senders: Sequence[str], *, agent_reply_counts: bool
+) -> tuple[str, datetime] | None:
+    """The business's latest reply in the history; an automatic (agent or bot) reply counts only when allowed."""
     for entry in reversed(message.history):
-        if entry.timestamp is not None and is_business_sender(entry.sender, business_senders):
-            return entry.sender, entry.timestamp
+        if entry.timestamp is None or not is_business_sender(entry.sender, business_senders):
+            continue
+        if entry.type.lower() in AUTOMATED_TYPES and not agent_reply_counts:
+            continue
+        return entry.sender, entry.timestamp
     return None
 
 

@@ -11,6 +11,8 @@ Create Date: 2025-01-01
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import context, op
 from sqlalchemy.dialects import mysql
@@ -22,7 +24,11 @@ depends_on: str | None = None
 
 ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 TIMESTAMP = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
-MYSQL_TABLE = {"mysql_engine": "InnoDB", "mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_general_ci"}
+MYSQL_TABLE: dict[str, Any] = {
+    "mysql_engine": "InnoDB",
+    "mysql_charset": "utf8mb4",
+    "mysql_collate": "utf8mb4_unicode_ci",
+}
 
 # In creation order; dropped in the reverse one.
 TABLES = (
@@ -266,9 +272,7 @@ def _missing_tables() -> set[str]:
 
 
 def _message_foreign_key(name: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        ["message_id"], ["webhook_messages.message_id"], name=name, ondelete="CASCADE"
-    )
+    return sa.ForeignKeyConstraint(["message_id"], ["webhook_messages.message_id"], name=name, ondelete="CASCADE")
 
 
 def _insert_critical_groups() -> None:

@@ -189,14 +189,10 @@ def test_backup_then_restore_into_an_empty_database_keeps_every_row(scratch_mysq
                 text(f"SELECT message_id, chat_name, current_message FROM {restored}.webhook_messages ORDER BY id")
             ).all()
             charset = connection.execute(
-                text(
-                    "SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = :name"
-                ),
+                text("SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = :name"),
                 {"name": restored},
             ).scalar()
-        assert [tuple(row) for row in texts] == [
-            (m.message_id, m.chat_name, m.current_message) for m in MESSAGES
-        ]
+        assert [tuple(row) for row in texts] == [(m.message_id, m.chat_name, m.current_message) for m in MESSAGES]
         assert charset == "utf8mb4"
     finally:
         with server.begin() as connection:
@@ -205,9 +201,7 @@ def test_backup_then_restore_into_an_empty_database_keeps_every_row(scratch_mysq
 
 
 @pytest.mark.mariadb
-def test_restore_leaves_a_database_with_tables_alone_without_replace(
-    scratch_mysql_url: str, tmp_path: Path
-) -> None:
+def test_restore_leaves_a_database_with_tables_alone_without_replace(scratch_mysql_url: str, tmp_path: Path) -> None:
     require_client_tools()
     fill(scratch_mysql_url)
     env = client_env(scratch_mysql_url)

@@ -14,7 +14,7 @@ from worker import connect_options
 def settings(**values: object) -> Settings:
     """Settings from these values only: no .env, and nothing the test machine's environment sets for Temporal."""
     defaults: dict[str, object] = {"temporal_tls_cert": None, "temporal_tls_key": None, "temporal_api_key": None}
-    return Settings(_env_file=None, **{**defaults, **values})  # type: ignore[arg-type]
+    return Settings(_env_file=None, **{**defaults, **values})  # type: ignore[call-arg, arg-type]
 
 
 def certificates(tmp_path: Path) -> tuple[Path, bytes, Path, bytes]:
@@ -56,4 +56,3 @@ def test_an_api_key_keeps_the_client_certificate(tmp_path: Path) -> None:
     )
     assert isinstance(options["tls"], TLSConfig) and options["tls"].client_cert == cert_bytes
     assert options["api_key"] == "tcld-secret-key"
-

@@ -22,7 +22,9 @@ FIRE = Terms(
 HEAT = Terms(
     "fire", "yandi", "yaniyo*", "yanmis*", "yanmaya", "yanarak", "burning", "burnt", "burned", "melt*", "eridi",
     "erimis*", "kivilcim*", "spark", "sparks", "sparking", "sisti", "sismis*", "siskin*", "sisme*", "swollen",
-    "swelling", "swell*", "bulging", "batarya* patla*", "pil* patla*", "asiri isin*", "cok isin*",
+    "swelling", "swell*", "bulging", "bulge*", "puff*", "hiss*", "crackl*", "citirti*", "koku*", "kokuyo*",
+    "smell*", "stink*", "chemical*", "kimyasal*", "deform*", "leak*", "sizinti*", "sizdiriyo*", "batarya* patla*",
+    "pil* patla*", "asiri isin*", "cok isin*",
     "overheat*", "hot to the touch", "too hot", "very hot", "cok sicak", "asiri sicak",
 )
 POWER_PART = Terms(
@@ -37,6 +39,10 @@ LIGHT = Terms(
 """Indicator lights: "şarj aleti yeşil yanıyor" (the charger LED is on) is not a fire."""
 _BRAKES = ("fren*", "brake*", "balata*")
 _BRAKE_FAILS = (
+    "durmadi*", "yavaslamadi*", "didnt stop", "wouldnt stop", "did not stop",
+    "hicbir sey olmuyo*", "nothing happens", "not there", "no resistance",
+    "birakti*", "birakiyo*", "tamamen", "completely", "totally", "let go", "gave way", "went out", "stopped",
+    "died", "not responding",
     "tutmuyo*", "tutmadi*", "tutmaz", "tutmiyo*", "calismiyo*", "calismadi*", "bosa*", "bosaldi*", "koptu*",
     "kirildi*", "gitti", "durduramiyo*", "duramiyo*", "fail*", "not work*", "dont work*", "doesnt work*",
     "arent work*", "isnt work*", "stopped work*", "no longer work*", "gone", "snapped", "broke", "broken",
@@ -93,7 +99,8 @@ ACCIDENT = Terms(
 )
 """Accident words: an accident that happened is critical, "kaza sigortası" (accident insurance) is not."""
 ACCIDENT_EVENT = Terms(
-    "kaza yapti*", "kaza gecir*", "kazaya karis*", "kaza oldu", "crashed into", "crashed my", "crashed the",
+    "kaza yapti*", "kaza gecirdi*", "kaza gecirdik", "kaza gecirdim", "kazaya karis*", "kaza oldu", "crashed into",
+    "crashed my", "crashed the",
     "crashed on", "had a crash", "bad crash", "had an accident",
     r"re:(?:i|we|he|she|son|daughter|wife|husband|friend|kid|child|rider|courier|customer|guest|someone) crashed",
 )
@@ -113,13 +120,30 @@ INJURY = Terms(
     r"re:(?:hit|banged|bumped) (?:my|his|her) head", "head injury", "concussion", "unconscious", "passed out",
     "emergency room", "broke his", "broke her",
     r"re:(?:son|daughter|kid|child|wife|husband|friend|he|she|i|we|rider|courier) (?:[a-z]+ ){0,2}fell",
-    "hit by a", "injur*", "hurt", "bleeding", "in hospital", "in the hospital", "to the hospital",
+    "hit by a", "knocked me", "ran into me", "drove into me", "doored", "bruised", "wrecked",
+    r"re:(?:car|van|taxi|bus|truck|lorry|motorbike|scooter|driver) (?:just )?(?:hit|knocked|ran into|doored)"
+    r" (?:me|us|him|her|my)",
+    r"re:(?:araba|arac|taksi|otobus|kamyon|minibus|motor|motorsiklet|surucu)[a-z]* (?:[a-z]+ ){0,2}"
+    r"carp(?:ti|ip|masi)[a-z]*",
+    "injur*", "hurt", "bleeding", "in hospital", "in the hospital", "to the hospital",
     "to hospital", "hospitalized", "ambulance", "fell off my", "fell off the bike", "fell off his",
     "fell off her", "i fell", "we fell", "he fell", "she fell", "fell down", "broke my arm", "broke my leg",
     "broke my wrist", "knocked off", "was hit", "got hit",
 )
 """Someone hurt: critical whatever else the message says."""
+DANGER = Terms(
+    "korktum", "cok korktum", "korkutucu", "olum tehlike*", "hayati tehlike*", "olecektim", "oluyordum",
+    "cok tehlikeli", "tehlike atlat*", "could have been killed", "could have died", "nearly died", "almost died",
+    "scared me", "terrified", "terrifying", "very dangerous", "so dangerous", "zor durdum", "barely stopped",
+)
+"""A rider telling of danger just lived through: with a part or a breakdown, a safety risk."""
+FIGURATIVE = Terms(
+    "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "bomba gibi", "is fire", "so fire",
+    "fire sale",
+)
+"""Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"."""
 HYPOTHETICAL = Terms(
+
     "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
     "what if", "if", "diye", "gibi", "karsi", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
     "extinguisher*", "sonduru*", "smoke free", "no smoking", "non smoking", "sigara*",
@@ -147,7 +171,9 @@ STRANDED = Terms(
     "far from home", "miles from home", "km from home", "side of the road", "roadside",
 )
 BREAKDOWN = Terms(
-    "bozuldu*", "ariza yapti*", "patladi", "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
+    "bozuldu*", "ariza yapti*", "broke", "broken", "kapandi",
+ "kapaniverdi", "shredded", "wrecked", "shut down", "shut off", "patladi",
+    "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
     "koptu", "kirildi", "arizalan*", "ariza verdi*", "broke down", "broken down", "died", "dead", "battery ran out",
     "ran out of battery",
     "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
@@ -158,7 +184,8 @@ PRESENT_PLACE = Terms(
     "currently", "im at", "i am at", "we are at", "im on", "were on", "stuck", "kaldim", "kaldik", "help",
     "yardim*", "can someone come", "come and get", "pick me up", "pick us up", "gelebilir mi*",
     "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
-    "ne yapayim", "ne yapmaliyim", "ne yapacagim", "aksam oluyo*", "gece oluyo*", "gece yarisi", "karanlik*",
+    "ne yapayim", "ne yapmaliyim", "ne yapacagim", "nasil iner*", "nasil doner*", "karardi", "aksam oluyo*",
+    "gece oluyo*", "gece yarisi", "karanlik*",
     "its dark",
     "dark", "no taxi*", "taksi yok", "alabilir mi*", "pick us", "pick me", r"re:\d+ ?pm", "tonight", "bu gece",
 )
@@ -170,7 +197,8 @@ FAR_AWAY = Terms(
     "side of the road", "roadside", "highway", "on the trail", "on a trail", "otoyol*", "sehir disi*",
     "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away", "yolundayi*",
     "coast road", "in the mountains", "on a mountain", "daglik*", "yolunda", "sahil yolu*", "km from",
-    "from town", "from the city", "from the hotel", "sehirden", "koye", "kimse yok", "issiz*", "out of town",
+    "from town", "from the city", "from the hotel", "sehirden", "koye", r"re:\d+ ?(?:km|kilometre) kala", "mountain*",
+    "kimse yok", "issiz*", "out of town",
     r"re:[a-z]+dag(?:da|inda)",
     r"re:\d+ ?(?:km|kilometre|kilometer|miles?) (?:from|away|out|uzak|uzag|otede|ileri)[a-z]*",
 )
@@ -232,14 +260,15 @@ B2B = Terms(
 )
 SOFT_RISK = Terms(
     "baska marka*", "baska firma*", "baska tedarik*", "baska yere", "another supplier", "another brand",
-    "go elsewhere", "elsewhere", "zorunda kal*", "otherwise", "unless", "olmazsa", "aksi halde", "bu hafta",
-    "this week", "hafta sonuna kadar", "by friday", "by monday", "deadline", "if we dont", "if i dont",
-    "if you dont", "if you cant", "if not", "unless",
+    "go elsewhere", "elsewhere", "zorunda kal*", "otherwise", "unless", "olmazsa", "aksi halde", "if we dont",
+    "if i dont", "if you dont", "if you cant", "if not", "switch brand*", "switch supplier*", "go with another",
+    "marka degistir*", "tedarikci* degistir*", r"re:if (?:[a-z]+ ){0,5}(?:isnt|arent|not|dont|doesnt|cant|wont)",
     r"re:[a-z]+(?:mazsa|mezse|mazsak|mezsek|mazsaniz|mezseniz|madikca|medikce)[a-z]*",
 )
 CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
-    "back out", "vazgec*", "terminate*", "fesih*", "feshed*", "end the contract", "lose the whole",
+    "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "drop the", "drop our", "switch brand*",
+    "pull the order", "terminate*", "fesih*", "feshed*", "end the contract", "lose the whole",
     "lose the contract", "lose this contract",
 )
 QUANTITY = Terms(
@@ -263,14 +292,17 @@ COMPLAINT_STRONG = Terms(
     "rezalet*", "berbat*", "felaket*", "skandal*", "sacmalik*", "utanmiyo*", "utanc*", "ayip*", "yaziklar*",
     "kabul edilemez*", "memnun degil*", "memnun kalmadim", "hayal kirikligi*", "sikayet*", "sikayetvar*",
     "tatmin etmedi*", "ne arayan var ne soran", "kimse ilgilenmiyo*", "muhatap bulam*", "param cope*",
-    "paramizi cope*", "paramin karsiligi*", "parami geri*", "parami iade*", "dolandir*", "magdur*",
+    "paramizi cope*", "paramin karsiligi*", "size guven*", "guvenip aldim", "nobody called", "no one called",
+    "bahane*", "cok ilgisiz*", "ilgisizdi*", "yuzume bile", "zaten vardi", "dolandir*",
+    "magdur*",
     "sorumlusu kim", "kim karsilayacak", "kim odeyecek", "hesabini soraca*", "hesap soraca*", "bir daha asla",
-    "bir daha almam", "bir daha gelmem", "almayacagim", "tavsiye etmiyorum", "alisveris yapmiyo*",
+    "bir daha ~ almam", "bir daha ~ gelmem", "bir daha ~ almayacag*", "almayacagim", "fiyasko*", "let down",
+    "tavsiye etmiyorum", "alisveris yapmiyo*",
     "alisveris yapmam", "kotu yorum*", "yorum yazaca*", "yorum yaz*", "yildiz ver*", "google yorum*",
     "bu nasil is", "bu ne bicim", "nasil bir hizmet", "rezil*", "unacceptable", "worst", "terrible", "awful",
     "horrible", "disgusting", "ridiculous", "rude", "filthy", "scam*", "rip off", "ripped off", "never again",
     "disappoint*", "complain*", "complaint*", "1 star", "one star", "tripadvisor", "google review",
-    "bad review", "leave a review", "leaving a review", "money back", "refund me", "give my money",
+    "bad review", "leave a review", "leaving a review",
     "dispute*", "disputing", "chargeback", "fed up", "waste of money", "pathetic", "not acceptable",
     "shame on", "disgrace*", "shameful", "you lied", "lied to", "blame", "para almak icin", "kesinti yap*",
     "odemeyi kes*",
@@ -301,7 +333,7 @@ COMPLAINT_STRONG = Terms(
     "yarin diyorsunuz", "oyalan*", "bu nasil firma", "nasil bir firma", "ne bicim firma", "what kind of company",
     "what kind of service", "boyle muamele", "muamele*", "ozur bile", "even apologi*", "no apology",
     "ozur dilemedi*", "terminate the contract", "sozlesme* ~ fesh*", "switch to another", "baska firmaya gec*",
-    r"re:(?:boz|ciz|kir|kaybet|unut|kandir|yanilt|dolandir|kazikla|bekleti|ez|cal)(?:diniz|dunuz|tiniz|tunuz)",
+    r"re:(?:boz|ciz|kir|kaybet|unut|kandir|yanilt|dolandir|kazikla|bekleti|ez|cal|kes)(?:diniz|dunuz|tiniz|tunuz)",
     r"re:you (?:broke|scratched|damaged|lost|forgot|ignored|overcharged|ruined|dented|bent) ",
     "kimse acmiyo*", "bagir*", "hakaret*", "yoneticiniz*", "yoneticiyle*", "yetkiliyle gorus*",
     "yetkili biri*", "manager", "supervisor", "telefon* acmiyo*", "telefonu acan yok", "ulasilamiyo*",
@@ -310,14 +342,23 @@ COMPLAINT_STRONG = Terms(
     "careless", "i demand", "demand a refund", "compensation", "waste of time", "thanks for nothing",
     "not ok", "not okay",
 )
+COMPLAINT_OUTRIGHT = Terms(
+    "parami geri*", "parami iade*", "paramizi geri*", "param iade*", "money back", "refund me", "give my money",
+    r"re:(?:really|very|so|extremely|truly|deeply) (?:unhappy|disappointed|angry|upset|annoyed|frustrated)",
+    "full refund", "want a refund", "want my refund", "demand a refund", "iademi isti*", "paramı isti*",
+)
+"""Money back demanded, or dissatisfaction stated outright: a complaint whatever the topic."""
 DAMAGED_ON_ARRIVAL = Terms(
-    "ezik geldi", "kirik geldi", "hasarli geldi", "yirtik geldi", "bozuk geldi", "cizik geldi",
+
+    "kutu* ~ yirtik*", "kutu* ~ hasar*", "ezik geldi", "kirik geldi", "hasarli geldi", "yirtik geldi", "bozuk geldi",
+    "cizik geldi",
     "eksik parca* geldi", "arrived damaged", "arrived broken", "arrived scratched", "came damaged",
     "came broken", "damaged in transit", "damaged on arrival", "damaged box", "kutu* ezik*", "kutusu hasar*",
     "box was crushed", "box was damaged",
 )
 COMPLAINT_WEAK = Terms(
-    "kotu", "kotuydu", "ilgisiz*", "cizik*", "gundur", "haftadir", "aydir", r"re:[a-z]+(?:madiniz|mediniz)",
+    "kotu", "kotuydu", "already has", "already broken", "already broke", "simdiden", "after only",
+    "ilgisiz*", "cizik*", "gundur", "haftadir", "aydir", r"re:[a-z]+(?:madiniz|mediniz)",
     r"re:[a-z]+(?:miyorsunuz|miyosunuz|muyorsunuz|muyosunuz)", "same problem again", "same issue again",
     "ayni sorun tekrar", "tekrar ayni", r"re:(?:after|for) \d+ (?:weeks|months)", r"re:after \d+ days",
     "dalga mi gec*", "saka mi", "ciddiye al*", "her seferinde", "hep ayni", "is this a joke", "seriously",
@@ -333,7 +374,9 @@ COMPLAINT_WEAK = Terms(
 PRICE_GRIEVANCE = Terms(
     "pahali*", "pahalli*", "fiyatlar* ~ yuksek", "yuksek bence", "ucuzu var", "daha ucuz*", "baska yerde*",
     "internette daha", "cheaper", "overpriced", "expensive", "pricey", "fiyat* artmis*", "fiyat* ~ artmis*",
-    "zam yap*", "zamlan*", "went up", "price increase*", "more expensive",
+    "zam yap*", "zamlan*", "tuzlu", "cok artmis*", "baya artmis*", "bayagi artmis*", "biraz fazla", "fazla bence",
+    "went up",
+    "price increase*", "more expensive",
 )
 """Prices found too high: a mild complaint on its own, part of haggling next to a discount request."""
 HEDGE = Terms(
@@ -377,7 +420,8 @@ DEFECT = Terms(
     "ariza*", "arizali*", "bozuk*", "bozuldu*", "calismiyo*", "calismaz*", "acilmiyo*", "kapaniyo*",
     "kesiyo*", "kesildi*", "koptu*", "kopmus*", "kopuk", "snapped", "hata*", r"re:e\d{1,3}", "error*",
     r"re:err? ?\d{1,3}", "ses geliyo*", "ses yapiyo*", "ses cikariyo*", "sesi var", "garip ses*", "tikirti*",
-    "gicirti*", "takirti*", "cizirti*", "kayiyo*", "kaciriyo*", "atliyo*", "atlatiyo*", "vites* atla*",
+    "gicirti*", "gicird*", "tikird*", "takird*", "cizird*", "takirti*", "cizirti*", "kayiyo*", "kaciriyo*", "atliyo*",
+    "atlatiyo*", "vites* atla*",
     "vites* ~ kacir*", "zincir* ~ atiyo*", "zincir* ~ cikiyo*", "yerinden cikiyo*", "zincir* ~ dusuyo*",
     "vites* ~ atla*", "vites* ~ gecmiyo*", "vites* ~ degisiyo*", "menzil* ~ dus*", "menzil* ~ azal*", "range ~ drop*",
     "lastik* ~ iniyo*", "hava* ~ iniyo*", "lastik* indi", "hava kaciriyo*", "patladi*", "patlak*",
@@ -419,6 +463,14 @@ NEGATED_VERB = Terms(
     r"re:(?:doesnt|dont|wont|isnt|arent|cant|didnt|wouldnt) (?!know|think|want|need|have|like|mind|care)[a-z]+",
 )
 """A verb that does not do its job: with a part, a defect ("motor devreye girmiyor", "the app doesn't connect")."""
+BIKE = Terms("bisiklet*", "ebike*", "bike*", "scooter*", "tandem*")
+NIGHT = Terms(
+    "dark", "karanlik*", "karardi", "kararmak*", "kararacak*", "karariyo*", "aksam ol*", "gece ol*", r"re:\d+ ?pm",
+    "phone signal", "signal", "sinyal*", "kapsama*", "hava karariyo*", "gece*", "night", "midnight", "no taxi*",
+    "taksi yok",
+    "no signal", "sinyal yok", "telefonumun sarj*", "telefonum*", "phone is dying", "phone battery",
+)
+"""Dark, late, or cut off: a breakdown then strands a rider even near town."""
 RIDEABLE = Terms(
 "still rideable", "still ride", "binilebiliyo*", "kullanabiliyo*", "idare ediyo*")
 
@@ -445,7 +497,8 @@ SUPPORT = Terms(
     "correct the", "update my", "change my", "change the",
 )
 OWNERSHIP = Terms(
-    "siparisim*", "faturam*", "randevum*", "rezervasyonum*", "bisikletim*", "bisikletimiz*", "aldigim*",
+    "siparis verdi*", "satin aldi*", "siparisim*", "faturam*", "randevum*", "rezervasyonum*", "bisikletim*",
+    "bisikletimiz*", "aldigim*",
     "aldigimiz*", "aldim", "kiraladig*", "kiraladim*", "siparis ettig*", "verdigim*", "verdigimiz*",
     "teslim ettim", "biraktim", "odedim", "odedig*", "my order*", "my rental*", "my booking*", "my bike*",
     "my reservation*", "my invoice*", "my deposit*", "my appointment*", "my ebike*", "my repair*", "i booked",
@@ -458,14 +511,21 @@ OWNERSHIP = Terms(
 # --- sales ------------------------------------------------------------------------------------
 SALES_STRONG = Terms(
     r"re:(?<!randevu )(?<!bilgi )(?<!destek )(?<!servis )(?<!haber )almak isti[a-z]*", "almayi dusun*",
-    "alacagim", "alacagiz", "alicam", "alcam", "alirsam", "alirim", "satin al*", "siparis ver*",
+    "hemen geleyim", "gelip alayim", "gelip alirim", "gelip alacag*",
+    r"re:(?:kask|kilit|bisiklet|ebike|lastik|zincir|pedal|sele|lamba|far|pompa|eldiven|gozluk)[a-z]* (?:[a-z]+ )?lazim",
+    "alacagim", "alacagiz", "alicam", "alcam",
+ "alirsam", "alirim", "satin almak*", "satin alaca*", "satin alabilir*", "satin alma*", "siparis vermek*",
+    "siparis verece*", "siparis vericem", "siparis verebilir*", "siparis veriyo*", "siparis verelim",
+    "siparis versem", "siparis verir*",
+
     "almam lazim", "almamiz lazim", "almam gerek*", "almamiz gerek*", "almaliyim", "almaliyiz", "need to buy",
     "tender*", "ihale*", "alayim", "alalim", "aliyorum", "aliyoruz", "almaya karar*", "onerirsiniz",
     "tavsiye edersiniz", "tavsiye eder misiniz", "alim yap*", "duzenli alim*", "toptan alim*",
     r"re:(?:havale|eft|odeme|odemeyi|odemesini) (?:yap|gonder)(?:acag|ecek|icag|icam|cam|arim|iyorum|ayim)[a-z]*",
     "odeyece*", "odicem", "oderim", "oderiz",
     r"re:(?:i|we)(?:ll| will| would| d)? (?:buy|take|order|purchase) (?:it|one|them|two|both|this|that)",
-    "and buy", "and buy it", "ill buy", "well buy", "ill order",
+    "and buy", "and buy it", "could i buy", "can i buy", "can we buy", "i want to buy",
+ "ill buy", "well buy", "ill order",
     "siparis gec*", "siparis vermek", "teklif*", "bayi olmak", "bayiniz olmak", "bayilik*", "bayi sart*",
     "iskonto*", "takas*", "son fiyat*", "ne onerirsiniz", "onerir misiniz", "onerebilir misiniz",
     "ne tavsiye*", "kararsiz*", "paket fiyat*", "odeme hazir", "ayirt*", "ayirir misiniz",
@@ -486,7 +546,7 @@ SALES_STRONG = Terms(
     "come and see", "gelip bak*", "gelip gor*", "calisanlarimiz*", "calisanlarina", "employees",
     "for our staff", "for our team", "thinking about getting", "getting one", "get one", "buy one",
     "order one", "hold the", "hold one", "hold it", "put aside", "set aside", "keep it for me",
-    "ayirabilir misiniz", "alirsam", r"re:under \d+k?", "alirsak",
+    "ayirabilir misiniz", "alirsam", r"re:under \d+ ?(?:k|tl|lira|euro|eur)", "alirsak",
     "alacak olsam", "indirim yap*", "indirim olur*", "en iyi fiyat*", "best price", "collaborat*",
     "partnership", "is birlig*", "isbirlig*", "pay cash", "kapida odeme", "odeme secenek*", "payment options",
     "test ride", "test surus*",
@@ -817,7 +877,7 @@ STOPWORDS = frozenset(
 
 KEYWORD_TABLES: tuple[Terms, ...] = (
     FIRE, HEAT, BRAKE_FAILURE, STRUCTURE_FAILURE, ACCIDENT_EVENT, ACCIDENT, INJURY, STRANDED, LEGAL,
-    COMPLAINT_STRONG, PRICE_GRIEVANCE,
+    COMPLAINT_STRONG, COMPLAINT_OUTRIGHT, PRICE_GRIEVANCE,
     DOUBLE_CHARGE, BLOCKING, DEFECT, PART, QUANTITY, SALES_STRONG, SUPPORT, SALES, INQUIRY, RENTAL,
     COMPLAINT_WEAK, URGENT, NO_RUSH, SPAM,
 )
@@ -837,6 +897,8 @@ READ_TABLES: tuple[Terms, ...] = (
     ACCIDENT,
     ACCIDENT_EVENT,
     INJURY,
+    DANGER,
+    FIGURATIVE,
     HYPOTHETICAL,
     LEGAL_OTHER_SENSE,
     STRANDED,
@@ -858,6 +920,7 @@ READ_TABLES: tuple[Terms, ...] = (
     THEFT,
     DOUBLE_CHARGE,
     COMPLAINT_STRONG,
+    COMPLAINT_OUTRIGHT,
     DAMAGED_ON_ARRIVAL,
     COMPLAINT_WEAK,
     PRICE_GRIEVANCE,
@@ -868,6 +931,8 @@ READ_TABLES: tuple[Terms, ...] = (
     DEFECT,
     BLOCKING,
     NEGATED_VERB,
+    BIKE,
+    NIGHT,
     RIDEABLE,
     SUPPORT,
     OWNERSHIP,

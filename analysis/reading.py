@@ -135,25 +135,26 @@ def read(raw: str) -> Reading:
     def n(table: lx.Terms) -> int:
         return len(hits[table])
 
-    hedges = hits[lx.HYPOTHETICAL]
+    hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     flags: set[str] = set()
     fire = _real(hits[lx.FIRE], hedges) or (_real(hits[lx.HEAT], hedges) and n(lx.POWER_PART) and not n(lx.LIGHT))
     brake = n(lx.BRAKE_FAILURE) and not n(lx.PARTIAL)
     structure = n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
     accident = n(lx.ACCIDENT_EVENT) or _real(hits[lx.ACCIDENT], hedges)
-    if fire or brake or structure or n(lx.RUNAWAY) or n(lx.INJURY) or accident:
+    danger = n(lx.DANGER) and (n(lx.PART) or n(lx.DEFECT) or n(lx.BREAKDOWN))
+    if fire or brake or structure or n(lx.RUNAWAY) or n(lx.INJURY) or accident or danger:
         flags.add("safety")
     elif n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK):
         flags.add("brake_partial")
     if _uncovered(hits[lx.LEGAL], hits[lx.LEGAL_OTHER_SENSE]):
         flags.add("legal")
-    breakdown_far = n(lx.BREAKDOWN) and n(lx.FAR_AWAY) and n(lx.PRESENT_PLACE)
+    breakdown_far = n(lx.BREAKDOWN) and (n(lx.FAR_AWAY) or n(lx.NIGHT)) and n(lx.PRESENT_PLACE)
     if _real(hits[lx.STRANDED], hedges) or breakdown_far:
         flags.add("stranded")
     quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
     joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
     no_rush = n(lx.NO_RUSH) > 0
-    today_deadline = n(lx.TODAY) and (n(lx.DEADLINE) or n(lx.REQUEST))
+    today_deadline = n(lx.TODAY) and n(lx.DEADLINE)
     if (n(lx.URGENT) or today_deadline) and not joking and not no_rush:
         flags.add("pressure")
     conditional = n(lx.SOFT_RISK) or n(lx.TODAY) or "pressure" in flags
@@ -175,7 +176,7 @@ def read(raw: str) -> Reading:
     ):
         if n(table):
             flags.add(name)
-    if n(lx.BLOCKING) and not n(lx.RIDEABLE):
+    if n(lx.BLOCKING) and not n(lx.RIDEABLE) and (n(lx.PART) or n(lx.BIKE) or n(lx.POWER_PART)):
         flags.add("blocking")
     spam_score = 1.5 * n(lx.SPAM) + 0.5 * n(lx.SPAM_WEAK)
     if spam_score >= 3 or (_URL.search(raw) and spam_score >= 1.5):
@@ -197,14 +198,14 @@ def read(raw: str) -> Reading:
         flags.add("request")
     scores = _category_scores(hits)
     _weigh_signals(scores, hits, flags, quantity, raw, burning=bool(fire))
-    strong_complaints = n(lx.COMPLAINT_STRONG) + n(lx.DAMAGED_ON_ARRIVAL)
+    strong_complaints = n(lx.COMPLAINT_STRONG) + n(lx.COMPLAINT_OUTRIGHT) + n(lx.DAMAGED_ON_ARRIVAL)
     if (n(lx.PRICE_GRIEVANCE) and not strong_complaints) or (n(lx.HEDGE) and strong_complaints <= 1):
         flags.add("mild")
     asks = flags & {"request", "question"}
     calm = not asks and scores["complaint"] == 0 and not n(lx.DEFECT) and not n(lx.URGENT)
     if calm and n(lx.POSITIVE) and max(scores.values()) < 3:
         flags.add("praise")
-    elif calm and n(lx.THANKS) and max(scores.values()) <= 3:
+    elif calm and (n(lx.THANKS) or n(lx.WISHES)) and max(scores.values()) <= 3:
         flags.add("acknowledgement")
     if _real(hits[lx.THEFT], hedges):
         flags.add("theft")
@@ -256,6 +257,7 @@ def _weigh_signals(
 
 _SCORED: tuple[tuple[str, lx.Terms, float], ...] = (
     ("complaint", lx.COMPLAINT_STRONG, 3.0),
+    ("complaint", lx.COMPLAINT_OUTRIGHT, 4.0),
     ("complaint", lx.DAMAGED_ON_ARRIVAL, 4.0),
     ("complaint", lx.COMPLAINT_WEAK, 1.0),
     ("complaint", lx.REPEAT_ORDINAL, 2.0),

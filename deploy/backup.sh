@@ -36,7 +36,16 @@ gzip -t "$partial"
 mv "$partial" "$target"
 
 if [[ -n "${BACKUP_KEEP_DAYS:-}" ]]; then
-    find "$dir" -maxdepth 1 -name "$database-*.sql.gz" -mtime "+$BACKUP_KEEP_DAYS" -delete
+    if [[ ! "$BACKUP_KEEP_DAYS" =~ ^[0-9]+$ ]]; then
+        echo "BACKUP_KEEP_DAYS must be a number of days, not $BACKUP_KEEP_DAYS; nothing deleted" >&2
+        exit 2
+    fi
+    cutoff=$(($(date +%s) - BACKUP_KEEP_DAYS * 86400))
+    for old in "$dir/$database"-*.sql.gz; do
+        if [[ -f "$old" && "$old" != "$target" && $(date -r "$old" +%s) -lt $cutoff ]]; then
+            rm -f -- "$old"
+        fi
+    done
 fi
 
 echo "$target"

@@ -6,6 +6,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -228,3 +229,27 @@ def test_restore_refuses_a_truncated_backup(tmp_path: Path) -> None:
     broken.write_bytes(b"\x1f\x8b\x08\x00 not the rest of a gzip file")
     result = run(RESTORE, str(broken), "whatsapp_webhook", env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
     assert result.returncode == 2 and "not a complete gzip file" in result.stderr
+
+
+@pytest.mark.mariadb
+def test_backup_keep_days_deletes_only_this_databases_older_backups(scratch_mysql_url: str, tmp_path: Path) -> None:
+    require_client_tools()
+    engine = make_engine(scratch_mysql_url)
+    init_database(engine)
+    engine.dispose()
+    database = make_url(scratch_mysql_url).database
+    month_ago = time.time() - 30 * 86400
+    old, recent, other = (
+        tmp_path / f"{database}-20250101T030000Z.sql.gz",
+        tmp_path / f"{database}-20250125T030000Z.sql.gz",
+        tmp_path / "another_database-20250101T030000Z.sql.gz",
+    )
+    for path, mtime in ((old, month_ago), (recent, time.time() - 86400), (other, month_ago)):
+        path.write_bytes(b"")
+        os.utime(path, (mtime, mtime))
+
+    backup = run(BACKUP, str(tmp_path), env={**client_env(scratch_mysql_url), "BACKUP_KEEP_DAYS": "14"})
+
+    assert backup.returncode == 0, backup.stderr
+    assert not old.exists() and recent.exists() and other.exists()
+    assert Path(backup.stdout.strip()).exists()

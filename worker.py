@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,8 @@ log = logging.getLogger("izer.worker")
 def connect_options(settings: Settings) -> dict[str, Any]:
     """Client.connect's options: namespace, mTLS certificates or an API key (Temporal Cloud)."""
     tls: TLSConfig | bool = False
+    if bool(settings.temporal_tls_cert) != bool(settings.temporal_tls_key):
+        raise ValueError("TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together: set both (mTLS) or neither")
     if settings.temporal_tls_cert and settings.temporal_tls_key:
         tls = TLSConfig(
             client_cert=Path(settings.temporal_tls_cert).read_bytes(),
@@ -217,6 +220,7 @@ def build_worker(client: Client, settings: Settings, activities: Activities, exe
         max_concurrent_activities=settings.worker_max_concurrent_activities,
         max_concurrent_workflow_tasks=settings.worker_max_concurrent_workflow_tasks,
         max_cached_workflows=settings.worker_max_cached_workflows,
+        graceful_shutdown_timeout=timedelta(seconds=30),
     )
 
 

@@ -44,7 +44,6 @@ PASS_THROUGH = (
     "WORKER_MAX_CONCURRENT_WORKFLOW_TASKS",
     "WORKER_MAX_CACHED_WORKFLOWS",
     "SEARCH_ATTRIBUTES",
-    "LOG_LEVEL",
     "WEBHOOK_SYNC_TIMEOUT",
 )
 """Settings a lever experiment may set in the environment; every other İzer setting is the run's own."""
@@ -433,6 +432,7 @@ def main() -> int:
     try:
         stack.start_temporal(config.pragmas)
         stack.start_agents()
+        stack.init_database()
         stack.start_worker()
         stack.start_api()
         engine = verify.engine_for(stack.database_file)

@@ -20,6 +20,7 @@ from typing import IO
 
 import httpx
 
+from db.engine import init_database, make_engine
 from devstack import answers, dev_server_command
 from settings import Settings
 
@@ -225,8 +226,19 @@ class Stack:
         for name in AGENTS:
             self._wait(self.parts[f"agent {name}"], lambda n=name: _http_ok(f"{self.agent_url(n)}/health"), 30)
 
+    def init_database(self) -> None:
+        """Create the schema before the worker and the API start: both create it on a fresh file, and
+        two processes doing so at once race ("table ... already exists")."""
+        engine = make_engine(f"sqlite:///{self.database_file}")
+        try:
+            init_database(engine)
+        finally:
+            engine.dispose()
+
     def start_worker(self) -> Proc:
-        return self._add("worker", [sys.executable, "-m", "worker"])
+        proc = self._add("worker", [sys.executable, "-m", "worker"])
+        self._wait(proc, lambda: b"worker polling" in proc.log_file.read_bytes(), 60)
+        return proc
 
     def start_api(self) -> None:
         proc = self._add(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from temporalio.client import TLSConfig
 from temporalio.contrib.pydantic import pydantic_data_converter
 
@@ -56,3 +57,9 @@ def test_an_api_key_keeps_the_client_certificate(tmp_path: Path) -> None:
     )
     assert isinstance(options["tls"], TLSConfig) and options["tls"].client_cert == cert_bytes
     assert options["api_key"] == "tcld-secret-key"
+
+
+def test_a_certificate_without_its_key_is_refused(tmp_path: Path) -> None:
+    cert, _, _, _ = certificates(tmp_path)
+    with pytest.raises(ValueError, match="TEMPORAL_TLS_KEY"):
+        connect_options(settings(temporal_tls_cert=str(cert)))

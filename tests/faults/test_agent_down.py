@@ -22,6 +22,7 @@ from workflows.routing import choose_agent
 pytestmark = pytest.mark.faults
 
 ATTEMPTS = 3
+AGENT_TIMEOUT = 2.0
 HUB = "agent_hub"
 
 
@@ -46,9 +47,13 @@ def pick(pool: list[Body], agent: str, count: int) -> list[Body]:
     return chosen[:count]
 
 
-async def fail(http: httpx.AsyncClient, stack: ProcStack, agent: str, count: int, status: int = 503) -> None:
-    """Arm the agent's fault switch: the next `count` /process calls answer `status` (-1: until reset)."""
-    response = await http.post(f"{stack.agent_url(agent)}/admin/fail", json={"status": status, "count": count})
+async def fail(
+    http: httpx.AsyncClient, stack: ProcStack, agent: str, count: int, status: int = 503, delay: float = 0
+) -> None:
+    """Arm the agent's fault switch: the next `count` /process calls answer `status` after `delay`
+    seconds (-1: until reset)."""
+    switch = {"status": status, "count": count, "delay_seconds": delay}
+    response = await http.post(f"{stack.agent_url(agent)}/admin/fail", json=switch)
     response.raise_for_status()
 
 
@@ -58,7 +63,7 @@ async def stats(http: httpx.AsyncClient, stack: ProcStack, agent: str) -> dict[s
 
 async def test_agent_down_for_a_while_then_the_hub(launch: Callable[..., Any], http: httpx.AsyncClient) -> None:
     started = time.monotonic()
-    stack = await launch(env={"AGENT_MAX_ATTEMPTS": str(ATTEMPTS)})
+    stack = await launch(env={"AGENT_MAX_ATTEMPTS": str(ATTEMPTS), "AGENT_TIMEOUT": f"{AGENT_TIMEOUT}s"})
     engine = engine_for(stack)
     pool = messages("agent-down", 151)
     phases: dict[str, list[Body]] = {}
@@ -76,6 +81,9 @@ async def test_agent_down_for_a_while_then_the_hub(launch: Callable[..., Any], h
     await fail(http, stack, "business_workflow", -1)
     await run("business_workflow 503", pick(pool, "business_workflow", 5) + pick(pool, "!business_workflow", 3))
 
+    await fail(http, stack, "business_workflow", -1, status=200, delay=AGENT_TIMEOUT + 1)
+    await run("business_workflow slower than AGENT_TIMEOUT", pick(pool, "business_workflow", 4))
+
     await fail(http, stack, "business_workflow", 2)
     failures_before = (await stats(http, stack, "business_workflow"))["failures"]
     await run("business_workflow 503 twice", pick(pool, "business_workflow", 4))
@@ -90,7 +98,7 @@ async def test_agent_down_for_a_while_then_the_hub(launch: Callable[..., Any], h
     await run("all recovered", pick(pool, "business_workflow", 2) + pick(pool, "!business_workflow", 2))
 
     sent = [body for bodies in phases.values() for body in bodies]
-    outcome = Outcome("agents down: killed, 503 until reset, 503 twice, agent and hub 503, recovered")
+    outcome = Outcome("agents down: killed, 503 until reset, too slow, 503 twice, agent and hub 503, recovered")
     rows = await verify(stack, http, engine, sent, outcome)
     engine.dispose()
     outcome.seconds = round(time.monotonic() - started, 1)
@@ -129,6 +137,11 @@ async def test_agent_down_for_a_while_then_the_hub(launch: Callable[..., Any], h
             assert tried["idempotency_key"] == requests[HUB][body["message_id"]]["idempotency_key"]
         else:
             assert (r["agent"], r["fallback"]) == (r["first_choice"], False), r
+    for body in phases["business_workflow slower than AGENT_TIMEOUT"]:
+        r = routing(body)
+        assert (r["agent"], r["success"], r["fallback"]) == (HUB, True, True), r
+        assert "business_workflow unreachable (ReadTimeout)" in r["error"], r["error"]
+        assert requests["business_workflow"][body["message_id"]]["count"] == ATTEMPTS, "one key, every attempt"
     assert flaky_failures == 2
     for body in phases["business_workflow 503 twice"]:
         r = routing(body)

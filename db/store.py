@@ -268,13 +268,17 @@ def set_status(
 
 
 def record_answer(session: Session, message_id: str, answer: AnswerSignal, answered_at: datetime) -> bool:
-    """Mark answered once: the first answer's who and when are kept."""
+    """Mark answered once: the first answer's who and when are kept. An answer found in a history can
+    predate the message's arrival here (the bridge delivered it late); it counts from the arrival."""
+    row = _message_row(session, message_id)
+    if row is None or row.answered_at is not None:
+        return False
     result = session.execute(
         update(WebhookMessage)
         .where(WebhookMessage.message_id == message_id, WebhookMessage.answered_at.is_(None))
         .values(
             status="answered",
-            answered_at=naive_utc(answered_at),
+            answered_at=max(naive_utc(answered_at), row.received_at),
             answered_by=answer.answered_by[:255],
             answer_source=answer.source,
             updated_at=utcnow(),

@@ -15,15 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from settings import Settings
+from workflows.message import SEARCH_ATTRIBUTES
 
 log = logging.getLogger("izer.dev")
 
-SEARCH_ATTRIBUTES = {
-    "IzerPriority": "Keyword",
-    "IzerCategory": "Keyword",
-    "IzerStatus": "Keyword",
-    "IzerUrgency": "Int",
-}
 MAX_RESTARTS = 5
 RESTART_WINDOW = 60.0
 
@@ -48,6 +43,11 @@ def answers(address: str, timeout: float = 0.5) -> bool:
         return False
 
 
+def search_attribute_kinds() -> dict[str, str]:
+    """The workflow's search attributes as the CLI names their types (`Keyword`, `Int`)."""
+    return {key.name: "Int" if key.value_type is int else "Keyword" for key in SEARCH_ATTRIBUTES}
+
+
 def dev_server_command(settings: Settings, *, port: int, ui_port: int, db_file: Path) -> list[str]:
     command = [
         temporal_binary(),
@@ -70,7 +70,7 @@ def dev_server_command(settings: Settings, *, port: int, ui_port: int, db_file: 
         "--sqlite-pragma",
         "synchronous=normal",
     ]
-    for name, kind in SEARCH_ATTRIBUTES.items():
+    for name, kind in search_attribute_kinds().items():
         command += ["--search-attribute", f"{name}={kind}"]
     return command
 

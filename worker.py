@@ -47,7 +47,7 @@ from observability import configure_logging, configure_tracing
 from settings import Settings
 from sla.calendar import BusinessCalendar, load_holidays
 from workflows.contracts import SnapshotInput
-from workflows.message import MessageWorkflow
+from workflows.message import SEARCH_ATTRIBUTES, MessageWorkflow
 from workflows.replay import ReplayWorkflow
 from workflows.stats import SCHEDULE_ID, StatsSnapshotWorkflow
 
@@ -87,12 +87,7 @@ async def ensure_search_attributes(client: Client, namespace: str) -> None:
     from temporalio.api.enums.v1 import IndexedValueType
     from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest, ListSearchAttributesRequest
 
-    kinds = {
-        "IzerPriority": IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-        "IzerCategory": IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-        "IzerStatus": IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-        "IzerUrgency": IndexedValueType.INDEXED_VALUE_TYPE_INT,
-    }
+    kinds = {key.name: IndexedValueType.ValueType(key.indexed_value_type) for key in SEARCH_ATTRIBUTES}
     try:
         existing = await client.operator_service.list_search_attributes(
             ListSearchAttributesRequest(namespace=namespace)

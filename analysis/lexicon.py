@@ -12,7 +12,7 @@ from analysis.text import TYPOS, Terms
 # fmt: off
 # --- critical: safety -------------------------------------------------------------------------
 FIRE = Terms(
-    "duman*", "alev al*", "alev cik*", "alevler*", "alevlen*", "yangin*", "tutustu*", "tutusa*",
+    "duman*", "alev aldi*", "alev almis*", "alev aliyo*", "alev alan", "alev alarak", "alev cik*", "alevler*", "alevlen*", "yangin*", "tutustu*", "tutusa*",
     "yanik koku*", "yanik kok*", "smoke*", "smoking", "flame*", "on fire", "caught fire", "catch* fire",
     "catching fire", "explod*", "explosion", "burning smell", "smell* ~ burn*", "burnt smell", "patlama riski",
     "kivilcim* ~ cik*", "kivilcim* sac*", "sparks from", "sparks coming", "itfaiye*", "fire brigade",
@@ -41,7 +41,7 @@ _BRAKES = ("fren*", "brake*", "balata*")
 _BRAKE_FAILS = (
     "durmadi*", "yavaslamadi*", "didnt stop", "wouldnt stop", "did not stop",
     "hicbir sey olmuyo*", "nothing happens", "not there", "no resistance",
-    "birakti*", "birakiyo*", "tamamen", "completely", "totally", "let go", "gave way", "went out", "stopped",
+    "birakti*", "birakiyo*", "gitmis", "tamamen", "completely", "totally", "let go", "gave way", "went out", "stopped",
     "died", "not responding",
     "tutmuyo*", "tutmadi*", "tutmaz", "tutmiyo*", "calismiyo*", "calismadi*", "bosa*", "bosaldi*", "koptu*",
     "kirildi*", "gitti", "durduramiyo*", "duramiyo*", "fail*", "not work*", "dont work*", "doesnt work*",
@@ -106,17 +106,17 @@ ACCIDENT_EVENT = Terms(
 )
 """An accident told as something that happened: no "if" or "insurance" nearby makes it a question."""
 INJURY = Terms(
-    "yaralan*", "yarali*", "kaniyo*", "kanama*", "hastanedeyi*", "hastaneye kaldir*", "hastanelik",
-    "hastaneye git*", "hastaneye gotur*", "hastanede yatiyo*", "acile kaldir*", "acile git*", "ambulans*",
-    "dustum", "dustuk", "bisikletten dus*", "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*",
-    "bacagim kirildi*", "bilegim kirildi*", "acildeyi*", "acil servis*", "bilinci*", "kafasini carp*",
+    "yaralan*", "yarali*", "kaniyo*", "kanama*", "hastaneye kaldir*", "hastanelik", "hastaneye gotur*",
+    "acile kaldir*", "acile git*", "ambulans*",
+    "dustum", "dustuk", "bisikletten dustu*", "bisikletten dusup", "bisikletten dusmus*", "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*",
+    "bacagim kirildi*", "bilegim kirildi*", "acildeyi*", "bilinci*", "kafasini carp*",
     "basini carp*", "kafami carp*", "basimi carp*",
     r"re:(?:kolum|bacagim|bacagi|bilegim|bilegi|kafam|kafasi|basim|omzum|omzu|dizim|dizi|kaburga[a-z]*"
     r"|burnum|burnu|disim|parmagim|parmagi|kopruck[a-z]*) (?:[a-z]+ ){0,2}(?:kirildi|kirik|kaniyo|kanadi|catladi"
     r"|yarildi|acayip agri|cok agri)[a-z]*",
     r"re:(?:oglum|kizim|cocugum|esim|annem|babam|arkadasim|kuryemiz|kurye|musterimiz) (?:[a-z]+ ){0,3}dus(?:tu|up)",
     r"re:(?:my|his|her|their) (?:collarbone|arm|leg|wrist|ankle|ribs?|nose|head|shoulder|hip|knee|hand|teeth|face)"
-    r" (?:[a-z]+ ){0,2}(?:is |are |was )?(?:broken|fractured|bleeding|hurts|cut open|swollen|injured)",
+    r" (?:[a-z]+ ){0,2}(?:is |are |was )?(?:broken|fractured|bleeding|cut open|swollen|injured)",
     r"re:(?:hit|banged|bumped) (?:my|his|her) head", "head injury", "concussion", "unconscious", "passed out",
     "emergency room", "broke his", "broke her",
     r"re:(?:son|daughter|kid|child|wife|husband|friend|he|she|i|we|rider|courier) (?:[a-z]+ ){0,2}fell",
@@ -125,8 +125,7 @@ INJURY = Terms(
     r" (?:me|us|him|her|my)",
     r"re:(?:araba|arac|taksi|otobus|kamyon|minibus|motor|motorsiklet|surucu)[a-z]* (?:[a-z]+ ){0,2}"
     r"carp(?:ti|ip|masi)[a-z]*",
-    "injur*", "hurt", "bleeding", "in hospital", "in the hospital", "to the hospital",
-    "to hospital", "hospitalized", "ambulance", "fell off my", "fell off the bike", "fell off his",
+    "injur*", "hurt", "bleeding", "ambulance", "fell off my", "fell off the bike", "fell off his",
     "fell off her", "i fell", "we fell", "he fell", "she fell", "fell down", "broke my arm", "broke my leg",
     "broke my wrist", "knocked off", "was hit", "got hit",
 )
@@ -139,16 +138,18 @@ DANGER = Terms(
 """A rider telling of danger just lived through: with a part or a breakdown, a safety risk."""
 FIGURATIVE = Terms(
     "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "bomba gibi", "is fire", "so fire",
-    "fire sale",
+    "fire sale", "accident free", "kazasiz*", "crash free", "crash test*",
 )
 """Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"."""
 HYPOTHETICAL = Terms(
 
     "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
     "what if", "if", "diye", "gibi", "karsi", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
-    "extinguisher*", "sonduru*", "smoke free", "no smoking", "non smoking", "sigara*",
+    "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "smoke free", "no smoking", "non smoking", "sigara*",
  "avoid*", "prevent*", "sorumlu*", "responsible", "liable", "covered",
-    r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse)(?:m|k|niz|n)?", r"re:[a-z]+(?:mamak|memek)[a-z]*",
+    r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse|mazsa|mezse|yorsa|yosa)(?:m|k|niz|n)?",
+    r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*",
+    r"re:[a-z]+(?:enler|anlar)[a-z]*", "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if",
 )
 """Words that make a nearby accident, theft, fire or breakdown a question, not an event: "kaza yaparsam",
 "in case of theft", "yangına dayanıklı mı", "yangın gibi", "kaza yapmamak için"."""
@@ -159,6 +160,248 @@ LEGAL_OTHER_SENSE = Terms(
     "food court", "lawyer here", "dava konusu degil", "davalik degil",
 )
 """A legal word used for a job or a place, not a threat: "ben avukatım, büromuz için 3 bisiklet"."""
+
+# --- critical: safety as concepts, a subject paired with a sign of failure or harm --------------
+# A safety risk is a safety-relevant subject (brakes, anything carrying current, the frame and steering, the
+# wheels, the rider's body, a vehicle) named in the same sentence as a sign of failure or harm, in any tense
+# or spelling. Subjects and signs are separate tables, so a new wording of either still pairs:
+# "fren kolu gidona değiyor, hiçbir şey olmuyor", "the stem bolt sheared off", "bir kamyonet sıyırdı".
+BRAKE = Terms(
+    "fren*", "brake*", "braking", "balata*", "lever", "levers", "kol", "kolu", "kollar*", "kolunu", "kola",
+    "disk", "diski", "diskler*", "disc", "discs", "rotor*", "kaliper*", "caliper*", "hidrolik*", "hydraulic*",
+    "pad", "pads",
+)
+NOT_BRAKE = Terms(
+    "vites kol*", "gear lever*", "shift lever*", "shifter*", "gaz kol*", "throttle lever*", "fren lamba*",
+    "fren isig*", "stop lamba*", "brake light*",
+)
+"""Levers and lights that are not brakes: "vites kolu kırıldı", "fren lambası yanmıyor"."""
+BRAKE_SIGN = Terms(
+    "durmadi*", "yavaslamadi*", "birakti*", "birakiyo*", "tutmuyo*", "tutmadi*", "tutmaz*", "tutmiyo*",
+    "tutmuo*", "calismiyo*", "calismadi*", "bosa gidiyo*", "bosa gitti*", "bosaldi*", "koptu*", "kopmus*",
+    "kopuk", "kirildi*", "kirilmis*", "kirik*", "patladi*", "durduramiyo*", "durduramadi*", "duramiyo*",
+    "duramadi*", "durmuyo*", "durdurmuyo*", "frenlemiyo*", "yavaslatmiyo*", "cevap vermiyo*", "cevap vermedi*",
+    "tepki vermiyo*", "tepki vermedi*", "hicbir sey olmuyo*", "hicbir sey olmadi", "hic bir sey olmuyo*",
+    "bir sey olmuyo*", "bisey olmuyo*", "bisi olmuyo*", "etki etmiyo*", "etkisiz*", "yag kacir*", "sizdir*",
+    "elimde kaldi", "elinde kaldi", "yerinden cikti*", "gidona deg*", "gidona kadar", "gidona yapis*",
+    "gidona dayan*", "sonuna kadar", "dibe kadar", "dibine kadar", "fail*", "not work*", "dont work*",
+    "doesnt work*", "didnt work*", "arent work*", "isnt work*", "stopped work*", "no longer work*",
+    "stopped respond*", "not responding", "snapped", "broke", "broken", "gave way", "gave out", "give out",
+    "let go", "gone", "went out", "died", "not there", "no resistance", "nothing happens", "nothing happened",
+    "do nothing", "does nothing", "did nothing", "no effect", "no bite", "no braking", "useless",
+    "didnt stop*", "doesnt stop*", "dont stop*", "wouldnt stop*", "not stopping", "wont slow*", "cant slow*",
+    "doesnt slow*", "didnt slow*", "couldnt slow*", "to the bar", "to the bars", "to the grip*",
+    "to the handlebar*", "touches the grip*", "touches the bar*", "touch the grip*", "hits the grip*",
+    "hit the grip*", "bottom* out", "locked up", "seized", "leak*", "fade*", "faded", r"re:not [a-z]+ing",
+)
+"""Signs that a brake does not brake, whatever the tense: "tutmadı", "cevap vermiyor", "nothing happens"."""
+STOP_FAILURE = Terms(
+    "durmadi*", "durmuyo*", "duramadi*", "duramiyo*", "durduramadi*", "durduramiyo*", "yavaslamadi*",
+    "yavaslamiyo*", "yavaslayamadi*", "yavaslayamiyo*", "didnt stop", "did not stop", "wouldnt stop",
+    "would not stop", "wont stop", "doesnt stop", "couldnt stop", "could not stop", "cant stop", "cannot stop",
+    "not stopping", "didnt slow", "wouldnt slow", "wont slow", "couldnt slow", "cant slow", "kept rolling",
+    "kept going", "just kept", "rolled into", "rolled through", "rolling into", "ran the red", "kaydim", "kaydik",
+)
+"""A bike that does not stop: with a brake or the bike anywhere in the sentence, a brake failure."""
+DEGREE = Terms(
+    "biraz", "tam", "pek", "eskisi gibi", "eskisi kadar", "eskisinden", "hafif*", "hafiften", "gec",
+    "a bit", "a little", "slightly", "kind of", "sort of", "somewhat", "not as",
+)
+"""Degree words before a sign that make it mild: "tam tutmuyor", "biraz gevşemiş", "a bit loose"."""
+COMPARED = Terms("as well", "as good", "as before", "as it used", "as they used", "like before", "like new")
+"""Comparisons after a sign that make it mild: "doesn't stop as well as before"."""
+STRONG = Terms(
+    "hic", "hicbir", "tamamen", "tamamiyla", "komple", "completely", "totally", "at all", "nothing", "zero",
+    "sifir", "birden", "aniden", "suddenly",
+)
+"""Words that make a sign total even next to a degree word: "biraz önce tamamen bıraktı"."""
+POWER = Terms(
+    *POWER_PART.entries, "ekran*", "display*", "screen*", "fis", "fisi", "fisten", "fise", "kasa", "kasasi*",
+    "kasasin*", "hucre*", "cell", "cells", "brick", "wire*", "wiring", "tesisat*", "elektrik", "elektrikten",
+    "electrical", "pack", "aku*",
+)
+"""Anything that carries current: a fire sign next to it is a fire risk ("ekran kablosundan duman çıktı")."""
+FIRE_SIGN = Terms(
+    *HEAT.entries, "duman*", "tisla*", "tisliyo*", "tis tis", "cizirdiyo*", "cizirdi*", "cizirti*", "citir*",
+    "erimis*", "eridi*", "eriyo*", "erime*", "kavrul*", "kabar*", "bombe*", "sisiyo*", "sicacik", "fazla isin*",
+    "elle tutulmuyo*", "dokunulmuyo*", "el yakiyo*", "elimi yakti*", "so hot", "really hot", "extremely hot",
+    "burning hot", "scald*", "scorch*", "charred", "koktu*", "kokusu*", "smelt", "fume*", "genz*", "yanik*",
+    "kapkara", "simsiyah", "akiyo*", "akmis*", "patladi*", "patlama*", "pop", "popping", "popped", "bang",
+    "spark*", "sizzl*", "expand*", "alev*", "ates*", "pat", "pat diye", "bom diye", "bubbl*", "kabarcik*", "sisip", "sisik*", "sisen", "sisince", "sismeye",
+)
+"""Signs of heat, smoke, swelling, leaking or sparks: with something that carries current, a fire risk."""
+NEGATED_AFTER = Terms("yok", "degil", "gelmiyo*", "cikmiyo*", "yapmiyo*", "olmadi", "yoktu")
+NEGATED_BEFORE = Terms("no", "not", "without", "never", "nor", "isnt", "wasnt", "arent")
+"""Negations right next to a sign: "duman yok", "no smoke", "not hot"."""
+FRAME = Terms(
+    *_STRUCTURES, "bars", "handlebars", "gidon bogaz*", "headset*", "bolt*", "civata*", "axle*", "aks", "aksi",
+    "quick release", "forks",
+)
+FRAME_SIGN = Terms(
+    *_STRUCTURE_FAILS, "catlamis*", "catlak*", "kirilmis*", "kirik*", "kopmus*", "ikiye*", "cikti geldi",
+    "ayrilmis*", "yerinden cikmis*", "firlamis*", "yerinden oynamis*",
+    "elimde kaldi", "elinde kaldi", "gevsedi*", "gevsemis*", "bosaldi*", "dondu", "coktu*", "sheared*",
+    "snap", "cracking", "came undone", "came apart", "came out", "popped out", "popped off", "flew off",
+    "fell apart", "detached", "split", "collapsed", "buckled", "folded", "gave way", "spun", "twisted",
+    "separated", "went loose", "wobbled loose", "loose",
+)
+"""Signs that a load-bearing part gave way: "çatal ikiye ayrıldı", "the stem bolt sheared off"."""
+WHEEL = Terms(*_WHEELS, "tekerlekler*", "wheels")
+WHEEL_SIGN = Terms(
+    *_DETACH_FAILS, "ayrildi*", "came out", "popped out", "popped off", "came undone", "detached", "fell out",
+)
+WHEEL_LOCK = Terms("kilitlendi*", "kilitlenip", "kitlendi*", "locked", "locked up", "seized", "jammed")
+"""A wheel that locks: a crash risk when it happens while riding."""
+TYRE = Terms(
+    "lastik*", "tyre*", "tire*", "tube*", "jant*", "rim", "rims", "spoke*", "teller*",
+)
+TYRE_SIGN = Terms(
+    "patladi*", "patlayinca", "patlayip", "blew", "blew out", "blowout", "blow out", "burst", "exploded",
+    "yarildi*", "koptu*", "kopuyo*", "kirildi*", "catla*", "crack*", "snapped", "snapping", "broke", "gave way",
+)
+"""A tyre, rim or spoke giving way: a crash risk at speed, an ordinary flat at home."""
+RIDING = Terms(
+    "giderken", "inerken", "surerken", "ilerlerken", "cikarken", "donerken", "cevirirken", "seyir*",
+    "yokus asagi*", "yokustan", "inis*", "hizla", "hizlice", "yuksek hiz*", "trafikte", "otoyol*", "anayol*",
+    "kavsak*", r"re:\d+ ?(?:la|le|yla|yle|km|kmh|kph|mph)", "while riding", "mid ride", "on the descent",
+    "descending", "downhill", "going down", "at speed", "going fast", "full speed", "in traffic", "on my way",
+    "riding", "on the road", "junction", "roundabout", "highway", "motorway", "otoban*", "freeway",
+)
+"""Moving, at speed, in traffic: what turns a flat or a locked wheel into a crash risk."""
+LOST_CONTROL = Terms(
+    "zor toparla*", "toparlayama*", "kontrol* kaybet*", "kontrolu kaybet*", "lost control", "savrul*",
+    "takla*", "nearly came off", "almost came off", "nearly went down", "almost went down", "az kalsin",
+    "az daha", "neredeyse", "nearly", "almost", "barely", "slid", "skid*", "kaydi*", "kaydim", "kayarak",
+)
+BODY = Terms(
+    "kolum*", "kolu*", "kollarim*", "bacag*", "bacak*", "bilek*", "bileg*", "omuz*", "omz*",
+    "diz", "dizi*", "dizin*", "dizim*", "dizler*", "kafa*", "basim*", "basin", "basini", "basina", "basindan",
+    "cene*", "yuzum*", "yuzunu", "yuzu", "disim*", "dislerim*", "burun", "burnum*", "burnu*", "parmag*",
+    "parmak*", "kaburga*", "kalca*", "sirtim*", "belim*", "elim", "elimi", "eli", "elini", "elinden",
+    "ellerim*", "ayag*", "kopruck*", "dirseg*",
+    "dirsek*", "boyn*", "gogs*", "dudag*", "arm", "arms", "leg", "legs", "wrist*", "ankle*", "knee*",
+    "elbow*", "shoulder*", "collarbone*", "rib", "ribs", "head", "face", "chin", "nose", "tooth", "teeth",
+    "lip", "lips", "hip", "hips", "neck", "hand", "hands", "finger*", "foot", "jaw", "skull",
+)
+"""The rider's body: harm next to it is an injury."""
+HARM = Terms(
+    "kirildi*", "kirik*", "kirilmis*", "catladi*", "catlak*", "sisti*", "sismis*", "siskin*", "kaniyo*",
+    "kanadi*", "kanama*", "kan", "kanlar*", "yarildi*", "yarik*", "morardi*", "mosmor*", "burkuldu*",
+    "cikti", "kesildi*", "kesik*", "dikis*", "alci*", "oynatamiyo*", "kipirdatamiyo*", "hareket ettiremiyo*",
+    "hareket edemiyo*", "basamiyo*", "kaldiramiyo*", "hissetmiyo*", "donuyo*", "carpti*", "carptim", "vurdum",
+    "vurdu", "broken", "broke", "fractured", "fracture*", "bleeding", "bled", "blood*", "injured", "cut",
+    "gash*", "split open", "swollen", "swelling", "sprain*", "dislocat*", "cant move", "cannot move",
+    "cant feel", "stitches", "banged", "smashed",
+)
+"""Harm to a body part that is an injury on its own: "bacağım şişti", "knee is split open", "kolu kırık"."""
+ACHE = Terms(
+    "agriyo*", "agri*", "aciyo*", "acitiyo*", "sizliyo*", "uyustu*", "morluk*", "hurts", "hurt", "hurting",
+    "in pain", "pain", "painful", "bruised", "bruise*", "numb", "sore", "messed up", "killing me", "scraped",
+    "torn", "road rash",
+)
+"""Pain: an injury after an incident ("omzum çok ağrıyor" after a fall), a fitting question otherwise."""
+RIDER_FALL = Terms(
+    "dustum", "dustuk", "devrildim", "devrildik", "kapaklandim", "kapaklandik", "kapaklandi*",
+    "yere kapaklan*", "yere yapis*", "yere cakil*", "cakildim", "asfalta cakil*", "asfalta kapaklan*",
+    "asfalta dus*", "savruldum", "savrulduk", "takla attim", "takla atti*", "takla atarak", "ucup dus*",
+    "bisikletten uctu*", "bisikletten uctum", "bisikletten ucup", "bisikletten dustu*", "bisikletten dusup",
+    "bisikletten dusmus*", "bisikletten dusunce", "bisikletten firla*", "bisikletten atil*", "yuzustu", "yuz ustu",
+    "yere dustum", "uctum", "carptim", "carptik", "went down hard", "i went down", "we went down",
+    "he went down", "she went down", "wiped out", "went over the bars", "over the handlebar*", "over the bars",
+    "flew over", "thrown off", "hit the ground", "hit the deck", "hit the pavement", "hit the tarmac",
+    "took a tumble", "took a spill", "i came off", "she came off", "he came off", "we came off", "i crashed",
+    "we crashed", "crashed into", "slammed into", "yigildim", "yere yigil*", "yerde yatiyo*", "yerdeyim",
+    "lying on the ground", "lying on the road", "lying on the pavement", "lying in the road", "came down hard",
+)
+"""A rider coming off the bike or hitting something: an accident."""
+INCIDENT = Terms(
+    *RIDER_FALL.entries, "dustu*", "dusup", "dusunce", "dusmus*", "carp*", "vurdu*", "kaza*", "fell", "fall*",
+    "crash*", "hit", "knocked", "accident*", "collision", "went down", "came off",
+)
+"""Something happened to the rider: pain after it is an injury."""
+VEHICLE = Terms(
+    "araba*", "arac", "araci", "aracin", "otomobil*", "taksi*", "otobus*", "minibus*", "dolmus*", "kamyon*",
+    "motosiklet*", "motorsiklet*", "motorcu*", "tir", "surucu*", "sofor*", "car", "cars", "van", "taxi", "bus",
+    "truck", "lorry", "motorbike*", "motorcycle*", "moped", "driver*", "cab", "suv", "jeep", "pickup",
+)
+IMPACT = Terms(
+    "carpti*", "carpip", "carpmis*", "carpisti*", "carpistik", "siyirdi*", "siyirip", "siyirmis*", "bindirdi*",
+    "devirdi*", "ezdi*", "kapi acti*", "kapiyi acti*", "kapisini acti*", "altina gir*", "sikistirdi*", "hit",
+    "hits", "clipped", "clipping", "knocked", "ran into", "ran me", "ran over", "drove into", "doored",
+    "sideswiped", "side swiped", "rear ended", "cut me off", "swerved into", "opened the door",
+    "opened his door", "opened her door", "opened a door", "door opened", "reversed into", "backed into",
+    "vurdu", "vurup", "vurmus*", "took me out", "pulled out in front", "pulled out on me", "onume cikti*",
+    "onumu kesti*", "pushed me", "pushed us", "forced me", "itti", "itip",
+)
+"""A vehicle striking the rider: "bir kamyonet bana çarptı", "a bus clipped my handlebar"."""
+CARE = Terms(
+    "dikis at*", "dikis atil*", "stitches", "alciya*", "alcida*", "acildeyi*", "acil serviste*",
+    "acil servise kaldir*", "acil servise gotur*", "acile kaldir*", "acile gotur*", "acile git*", "ambulans*",
+    "ambulance", "emergency room", "emergency clinic", "emergency department", r"re:(?:to|at|in) (?:the )?a e",
+    "x ray", "rontgen*", "concussion", "unconscious", "bilinci*", "bilinc kayb*", "kusuyo*", "bas donme*",
+    "basim donuyo*", "dizzy", "hastaneye kaldir*", "hastaneye gotur*", "hastanelik", "taken to hospital",
+    "rushed to hospital", "rushed to the hospital",
+)
+"""Being treated for an injury: stitches, a cast, the emergency room, an ambulance."""
+HOSPITAL = Terms(
+    "hastanedeyi*", "hastanede*", "hastaneye git*", "hastaneye gidiyo*", "acil servis*", "in hospital",
+    "in the hospital", "to the hospital", "to hospital", "hospitalized", "at the hospital", "at hospital",
+)
+"""Being in hospital: an injury when the message also tells of a fall, a crash or a hurt body, not a routine
+operation or a nurse's shift."""
+MORTAL_DANGER = Terms(
+    "could have died", "couldve died", "could have been killed", "couldve been killed", "nearly died",
+    "almost died", "nearly killed", "almost killed", "nearly got killed", "almost got killed",
+    "lucky to be alive", "olecektim", "oluyordum", "olebilirdim", "olebilirdik", "olumden don*",
+    "olum tehlike*", "hayati tehlike*", "canimdan oluyo*", "kaza yapabilirdim", "kaza yapacaktim",
+)
+"""A rider saying they could have died: critical unless joking."""
+FALL_OTHER_SENSE = Terms(
+    "fell asleep", "fall asleep", "falls asleep", "fell in love", "fall in love", "fell for", "fall for",
+    "prices fell", "fiyat* dustu*", "fiyat* dusmus*", "menzil* dus*", "uyuyakal*",
+)
+"""Falling that hurts nobody: "my son fell asleep in the trailer", "fiyatlar düştü"."""
+NOT_FAILURE = Terms(
+    "squeak*", "squeal*", "rub*", "noise*", "make*", "ses*", "otmuyo*", "gicirdamiyo*", "cizirdamiyo*",
+    "gelmiyo*", "satmiyo*", "kullanmiyo*", "sevmiyo*", "begenmiyo*", "bulunmuyo*", "sikayet*", "yapmiyo*",
+)
+"""Negated verbs that say a brake is fine or is not for sale: "brakes don't squeak", "balata gelmiyor"."""
+RUNAWAY_PART = Terms("motor*", "throttle*", "gaz", "gazi", "assist*", "destek*")
+RUNAWAY_SIGN = Terms(
+    "kendi kendine", "kendiliginden", "by itself", "on its own", "keeps pushing", "kept pushing",
+    "keeps accelerat*", "kept accelerat*", "even when i squeeze", "even when i brake", "even with the brake*",
+    "wont stop", "doesnt stop", "wont cut", "doesnt cut", "wont turn off", "kesmiyo*",
+    "durmuyo*", "birakmiyo*", "takili kal*", "full power", "tam gaz", "surges", "surging", "lurch*",
+    "even when i stop", "frene bassam da", "frene bastigim halde", "fren* ragmen",
+)
+"""A motor that drives on by itself: a runaway bike."""
+LONG_AGO = Terms(
+    "last year", "last month", "last week", "last summer", "last winter", "years ago", "months ago", "weeks ago",
+    r"re:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) ago", "gecen yil*", "gecen sene*", "gecen ay*",
+    "gecen hafta*", "gecen yaz*", "gecen kis*", "yillar once", "aylar once", r"re:\d+ (?:yil|ay|hafta) once",
+    r"re:(?:bir|iki|uc) (?:yil|ay|hafta) once", "gecenlerde",
+)
+"""A time long past: an accident "last year" is history, not an emergency."""
+DELIVERED = Terms(
+    "in transit", "kargo*", "kutu*", "box", "boxes", "arrived", "delivered", "delivery", "geldi", "gelmis",
+    "teslim*", "paketten", "unboxing", "unboxed", "out of the box",
+)
+"""A part that arrived broken is a damaged delivery, not a failure on the road."""
+RESOLVED = Terms(
+    "iyilestim", "iyilesti*", "iyiyim", "iyiyiz", "sorted", "fixed", "all good now", "works perfectly",
+    "perfectly now", "fine now", "recovered", "back on the bike", "tikir tikir", "sorunsuz", "duzeldi",
+    "cozuldu", "halloldu", "yeni gibi", "as good as new", "toparlamissiniz", "toparladiniz",
+)
+"""Words that end a story well: a past incident told with thanks is not an emergency."""
+CONDITIONAL = Terms(
+    "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if", "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy",
+    "what happens if", "what if", "if", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
+    "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "avoid*", "prevent*", "covered",
+    r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse|mazsa|mezse|yorsa|yosa)(?:m|k|niz|n)?",
+    r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*",
+)
+"""Words that make a nearby danger a question or a precaution: "fren tutmazsa", "what if the battery",
+"yangın tüpü", "kaza yapmamak için"."""
 
 # --- critical: stranded customer --------------------------------------------------------------
 STRANDED = Terms(
@@ -174,7 +417,7 @@ BREAKDOWN = Terms(
     "bozuldu*", "ariza yapti*", "broke", "broken", "kapandi",
  "kapaniverdi", "shredded", "wrecked", "shut down", "shut off", "patladi",
     "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
-    "koptu", "kirildi", "arizalan*", "ariza verdi*", "broke down", "broken down", "died", "dead", "battery ran out",
+    "koptu", "kirildi", "arizalan*", "ariza verdi*", "patlak*", "broke down", "broken down", "died", "dead", "battery ran out",
     "ran out of battery",
     "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
     "flat tire", "puncture*",
@@ -186,7 +429,9 @@ PRESENT_PLACE = Terms(
     "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
     "ne yapayim", "ne yapmaliyim", "ne yapacagim", "nasil iner*", "nasil doner*", "karardi", "aksam oluyo*",
     "gece oluyo*", "gece yarisi", "karanlik*",
-    "its dark",
+    "its dark", "bekliyoruz", "bekliyorum", "waiting", "what do we do", "what now", "ne yapalim", "ne yapacagiz",
+    "napcaz", "napiyim", "napalim", "napicam", "please come", "can you come", "could you come", "send someone",
+    "birini gonder*", "gelir misiniz", "yardim edin", "su anda",
     "dark", "no taxi*", "taksi yok", "alabilir mi*", "pick us", "pick me", r"re:\d+ ?pm", "tonight", "bu gece",
 )
 """Being somewhere now, or asking to be fetched: a breakdown far away strands only a customer still there."""
@@ -198,11 +443,42 @@ FAR_AWAY = Terms(
     "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away", "yolundayi*",
     "coast road", "in the mountains", "on a mountain", "daglik*", "yolunda", "sahil yolu*", "km from",
     "from town", "from the city", "from the hotel", "sehirden", "koye", r"re:\d+ ?(?:km|kilometre) kala", "mountain*",
-    "kimse yok", "issiz*", "out of town",
+    "kimse yok", "issiz*", "out of town", "yol kenar*", "yolun kenar*", "banket*", "ortasindayi*", "deltas*",
+    "kilometrelerce", "saatlerce", "dag", "dag koy*", "hours from", "hours away", "miles from", "halfway up", "halfway down",
     r"re:[a-z]+dag(?:da|inda)",
     r"re:\d+ ?(?:km|kilometre|kilometer|miles?) (?:from|away|out|uzak|uzag|otede|ileri)[a-z]*",
 )
 
+NO_TRANSPORT = Terms(
+    "taksi yok", "no taxi*", "no bus*", "last bus", "son otobus*", "otobus yok", "dolmus yok", "vasita yok",
+    "arac yok", "arabamiz yok", "arabam yok", "no car", "no lift", "no ride home", "no transport*", "ulasim yok",
+    "kimse durmuyo*", "nobody stops", "nobody is stopping", "no one stops", "no one is stopping",
+    "cant get a taxi", "taksi bulamiyo*", "no uber", "uber yok", "no signal", "sinyal yok", "cekmiyo*",
+    "telefonum* bit*", "telefonumun sarj*", "phone is dying", "phone is dead", "phone battery", "yedek yok",
+    "no spare", "no pump", "pompa yok", r"re:(?:otobus|dolmus|taksi|arac|vasita|servis|minibus)[a-z]* yok",
+    r"re:no (?:buses|bus|taxis|taxi|cabs|cab|trains|train|ferry|ferries)",
+)
+"""No way to get help or a ride: a breakdown then strands a rider even close to town."""
+COMPANY = Terms(
+    "yalnizim", "yalniziz", "yalniz basima", "tek basima*", "alone", "by myself", "on my own", "cocuk*", "kids", "children",
+    "child", "baby", "bebek*", "yasli*", "elderly", "hamile*", "pregnant", "kizimla", "oglumla", "esimle",
+    "annemle", "babamla", "with my son", "with my daughter", "with my wife", "with my husband", "with my mother",
+    "with my father", "grandma*", "grandpa*", "yagmur*", "firtina*", "storm*", "pouring", "rain*", "freezing",
+    "cok soguk", "sicak cok",
+)
+"""Alone, with children or elderly people, in bad weather: what makes a breakdown on the road an emergency."""
+DEPLETED = Terms(
+    "bitti", "sifirlandi", "tukendi", "bosaldi", "dead", "died", "empty", "ran out", "run out", "flat", "gone",
+    "yuzde 0", "sifir", "0",
+)
+"""An empty battery: with a battery or the charge, a breakdown."""
+GOT_HOME = Terms(
+    "eve geldim", "eve geldik", "eve dondum", "eve donduk", "eve vardim", "eve vardik", "iterek geldim",
+    "iterek getirdim", "iterek eve", "pedal cevirerek", "made it home", "got home", "got back home",
+    "walked it home", "pushed it home", "pushed it back", "evdeyim", "evdeyiz", "im home", "im back home",
+    "at home now", "otele geldik", "otele vardik", "back at the hotel",
+)
+"""A rider who already got home is not stranded: "bataryam yolda bitti ama pedal çevirerek eve geldim"."""
 
 # --- critical: legal --------------------------------------------------------------------------
 LEGAL = Terms(
@@ -211,7 +487,15 @@ LEGAL = Terms(
     "yasal yol*", "yasal islem*", "yasal haklari*", "hukuki*", "hukuk yolu*", "cimer*", "lawyer*",
     "attorney*", "solicitor*", "sue", "suing", "sued", "lawsuit*", "legal action", "legal steps",
     "take legal", "court", "consumer protection", "small claims", "consumer rights", "mahkemeye ver*",
-    "legal proceedings", "file a claim", "filing a claim", "trading standards", "consumer court",
+    "legal proceedings", "file a claim", "filing a claim", "trading standards", "consumer court", "btk",
+    "ticaret bakanlig*", "ticaret il mudurlug*", "il ticaret mudurlug*", "ticaret mudurlug*", "bakanliga*",
+    "ihtar", "ihtar cek*", "arabulucu*", "icraya*", "icra takib*", "zabitaya*", "polise sikayet*", "savci*",
+    "hakkimi aray*", "hakkimizi aray*", "hakkimi sonuna*", "haklarimi biliyo*", "hukuk*", "tuketici derneg*",
+    "tuketici sikayet*", "tuketici hakem*", "arbitration*", "arbitrator*", "ombudsman", "consumer agency",
+    "consumer authority", "consumer council", "consumer board", "consumer affairs",
+    "report you to", "reporting you to", "cease and desist", "notary", "letter before action", "demand letter",
+    "see you in court", "take you to court", "taking you to court", "litigation", "class action",
+    "strong case", "have a case", "know my rights", "legal route", "legal advice", "yargiya", "yargi yolu*",
 )
 
 # --- time pressure, calm-down and follow-ups --------------------------------------------------
@@ -220,7 +504,10 @@ NO_RUSH = Terms(
     "acelesi olmayan", "musait oldugunuzda", "musait oldugunda", "vaktiniz olunca", "vaktiniz oldugunda",
     "zamaniniz oldugunda", "bos vaktiniz*", "no rush", "no hurry", "not urgent", "non urgent",
     "whenever you can", "when you have time", "when you get a chance", "at your convenience", "no pressure",
-    "not in a hurry", "in no hurry", "not time sensitive", "zamani gelince",
+    "not in a hurry", "in no hurry", "not time sensitive", "zamani gelince", "aceleye gerek*",
+    "acele etmenize gerek*", "acele etmeye gerek*", "acelem yok", "acelemiz yok", "acelesi yok", "no need to rush",
+    "take your time", "not a rush", "not in a rush", "no urgency", "not pressing", "low priority",
+    "whenever is convenient", "whenever suits", "whenever works",
 )
 URGENT = Terms(
     "acil", "acilen", "aciliyet*", "acil durum*",
@@ -256,7 +543,8 @@ RECURRENCE = Terms(
 B2B = Terms(
     "bayi*", "distributor*", "distribut*", "dealer*", "toptan*", "wholesale", "kurumsal*", "corporate",
     "filo*", "fleet*", "firma*", "sirket*", "company", "gmbh", "ltd", "retail*", "partner*", "acente*",
-    "bulk", "units", "unit",
+    "bulk", "units", "unit", "belediye*", "municipal*", "ihale*", "tender*", "hotel group", "otel zincir*",
+    "retail chain", "chain client", "client", "clients", "musterimiz*", "customer of ours",
 )
 SOFT_RISK = Terms(
     "baska marka*", "baska firma*", "baska tedarik*", "baska yere", "another supplier", "another brand",
@@ -269,8 +557,18 @@ CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "drop the", "drop our", "switch brand*",
     "pull the order", "terminate*", "fesih*", "feshed*", "end the contract", "lose the whole",
-    "lose the contract", "lose this contract",
+    "lose the contract", "lose this contract", "rakip*", "rakibe", "competitor*", "cezai*", "ceza*", "penalt*",
+    "another supplier", "baska tedarikci*", "baska firma*", "baska marka*", "lose the account", "lose the client",
+    "lose our client", "lose the customer", "goes elsewhere", "go elsewhere", "musteri* kaybed*", "feshed*",
+    "pull* out", "sonlandir*", "drop us", "drops us", "dropping us",
 )
+ACCOUNT = Terms(
+    "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
+    "ihale*", "tender*", "hotel group", "otel zincir*", "retail chain", "retail partner*", "chain client",
+    "musterimiz*", "our client*", "our customer", "toptan*", "wholesale", "zincir market*", "sozlesme*",
+    "contract*",
+)
+"""A business account (dealer, fleet, tender, a client of a client): its order at risk is critical."""
 QUANTITY = Terms(
     r"re:\d+ (?:[a-z]+ ){0,2}(?:adet|tane|unit|pcs|piece|bisiklet|ebike|bike|e bike|koli|kask|kilit|lastik"
     r"|batarya|scooter|helmet|lock|tyre|tire|tube|batter|charger|set|cargo bike|kisilik|people)[a-z]*",
@@ -334,7 +632,9 @@ COMPLAINT_STRONG = Terms(
     "what kind of service", "boyle muamele", "muamele*", "ozur bile", "even apologi*", "no apology",
     "ozur dilemedi*", "terminate the contract", "sozlesme* ~ fesh*", "switch to another", "baska firmaya gec*",
     r"re:(?:boz|ciz|kir|kaybet|unut|kandir|yanilt|dolandir|kazikla|bekleti|ez|cal|kes)(?:diniz|dunuz|tiniz|tunuz)",
-    r"re:you (?:broke|scratched|damaged|lost|forgot|ignored|overcharged|ruined|dented|bent) ",
+    r"re:you (?:broke|scratched|damaged|lost|forgot|ignored|overcharged|ruined|dented|bent)",
+    "daha da kotu*", "ne yaptiniz", "hos degil", "hic hos degil", "soylenenden fazla", "more than you quoted",
+    "more than quoted",
     "kimse acmiyo*", "bagir*", "hakaret*", "yoneticiniz*", "yoneticiyle*", "yetkiliyle gorus*",
     "yetkili biri*", "manager", "supervisor", "telefon* acmiyo*", "telefonu acan yok", "ulasilamiyo*",
     r"re:\d+ (?:kere|kez|defa) (?:aradim|yazdim|sordum|gittim|geldim)", "kac kere arad*", "kac kez arad*",
@@ -465,7 +765,7 @@ NEGATED_VERB = Terms(
 """A verb that does not do its job: with a part, a defect ("motor devreye girmiyor", "the app doesn't connect")."""
 BIKE = Terms("bisiklet*", "ebike*", "bike*", "scooter*", "tandem*")
 NIGHT = Terms(
-    "dark", "karanlik*", "karardi", "kararmak*", "kararacak*", "karariyo*", "aksam ol*", "gece ol*", r"re:\d+ ?pm",
+    "dark", "karanlik*", "karardi", "kararmak*", "aksam", r"re:(?:12|[1-5]) ?am", "kararacak*", "karariyo*", "aksam ol*", "gece ol*", r"re:\d+ ?pm",
     "phone signal", "signal", "sinyal*", "kapsama*", "hava karariyo*", "gece*", "night", "midnight", "no taxi*",
     "taksi yok",
     "no signal", "sinyal yok", "telefonumun sarj*", "telefonum*", "phone is dying", "phone battery",
@@ -884,6 +1184,49 @@ KEYWORD_TABLES: tuple[Terms, ...] = (
 """Tables whose matches become keywords, most telling first."""
 # fmt: on
 READ_TABLES: tuple[Terms, ...] = (
+    BRAKE,
+    NOT_BRAKE,
+    BRAKE_SIGN,
+    STOP_FAILURE,
+    STRONG,
+    POWER,
+    FIRE_SIGN,
+    NEGATED_AFTER,
+    NEGATED_BEFORE,
+    FRAME,
+    FRAME_SIGN,
+    WHEEL,
+    WHEEL_SIGN,
+    WHEEL_LOCK,
+    TYRE,
+    TYRE_SIGN,
+    RIDING,
+    LOST_CONTROL,
+    BODY,
+    HARM,
+    ACHE,
+    RIDER_FALL,
+    INCIDENT,
+    VEHICLE,
+    IMPACT,
+    CARE,
+    HOSPITAL,
+    MORTAL_DANGER,
+    RUNAWAY_PART,
+    RUNAWAY_SIGN,
+    FALL_OTHER_SENSE,
+    NOT_FAILURE,
+    LONG_AGO,
+    DELIVERED,
+    DEGREE,
+    COMPARED,
+    RESOLVED,
+    CONDITIONAL,
+    NO_TRANSPORT,
+    COMPANY,
+    DEPLETED,
+    GOT_HOME,
+    ACCOUNT,
     FIRE,
     HEAT,
     POWER_PART,
@@ -960,6 +1303,20 @@ FILLER_TABLES: tuple[Terms, ...] = (GREETING, THANKS, WISHES, POSITIVE, CLOSING)
 """Words that carry no request: a message made only of these is a greeting, thanks or closing."""
 
 _CRITICAL_TABLES = (
+    BRAKE_SIGN,
+    STOP_FAILURE,
+    FIRE_SIGN,
+    FRAME_SIGN,
+    WHEEL_SIGN,
+    TYRE_SIGN,
+    HARM,
+    ACHE,
+    RIDER_FALL,
+    INCIDENT,
+    IMPACT,
+    CARE,
+    MORTAL_DANGER,
+    RUNAWAY_SIGN,
     FIRE,
     HEAT,
     BRAKE_FAILURE,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis import lexicon as lx
-from analysis.text import Hit, Text, prepare
+from analysis.text import Hit, Text, near, prepare
 from workflows.contracts import Category
 
 CATEGORY_ORDER: tuple[Category, ...] = ("complaint", "technical", "support", "sales", "inquiry")
@@ -30,6 +30,16 @@ _HYPOTHETICAL_AFTER = 1
 _PRICE_GRIEVANCE_WEIGHT = 1.5
 _OWNERSHIP_WEIGHT = 1.5
 _CAPPED_HITS = 2
+_BRAKE_REACH = 6
+_CONDITION_REACH = 6
+_PART_REACH = 5
+_VERB_REACH = 3
+_BODY_REACH = 3
+_VEHICLE_REACH = 6
+_MEDIUM_ORDER = 10
+_LARGE_ORDER = 20
+_VERY_LARGE_ORDER = 50
+_BIKE_UNITS = ("bisiklet", "bike", "scooter")
 _URL = re.compile(r"https?://|www\.|t\.me/|bit\.ly|wa\.me/|\.(?:com|net|org|io)\b", re.IGNORECASE)
 _POSITIVE_EMOJI = frozenset("👍🙏😊🙂😀😃😄😁🥰😍❤♥💯🎉👏🤝☺🙌✅👌💪🌹🤗😇🥳⭐🌟✨")
 _NEGATIVE_EMOJI = frozenset("😡🤬😤👎😠😞😢😭💔😩😫")
@@ -120,6 +130,194 @@ def _real(found: list[Hit], hedges: list[Hit]) -> list[Hit]:
     ]
 
 
+class _Hits(dict[lx.Terms, list[Hit]]):
+    """The matches of each lexicon table in one text, found the first time a table is asked for: a sign
+    table is never scanned in a text that names none of its subjects."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, table: lx.Terms) -> list[Hit]:
+        found = table.hits(self.text)
+        self[table] = found
+        return found
+
+    def paired(self, signs: lx.Terms, subjects: list[Hit], reach: int | None) -> list[Hit]:
+        """The hits of ``signs`` in a sentence with one of ``subjects``, at most ``reach`` words away."""
+        return near(self[signs], subjects, self.text, reach) if subjects else []
+
+
+def _safety(hits: _Hits, *, joking: bool) -> tuple[list[Hit], bool]:
+    """The evidence of a safety risk, and whether there is a milder safety concern.
+
+    Evidence is a safety subject paired with a sign of failure or harm in one sentence (brakes that do not
+    brake, current with smoke or heat, a frame or wheel giving way, a body part hurt, a vehicle striking the
+    rider), a tyre or a wheel failing while moving, or an event told outright (a fall, an ambulance). A sign
+    scoped by "if", "sigorta" or "-mazsa" is a question, not an event; an event "last year" is history.
+    """
+    text = hits.text
+    conditions = hits[lx.CONDITIONAL] + hits[lx.FIGURATIVE]
+    failing, mild = _mechanical(hits, conditions)
+    evidence = failing + _scoped(_fire(hits) + _harm(hits, bool(failing or mild)), conditions, text)
+    hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
+    if "🔥" not in text.original or hits[lx.POWER]:
+        evidence += _real(hits[lx.FIRE], hedges)  # "kampanya alev aldı 🔥" is hype, not a fire
+    evidence += _real(hits[lx.ACCIDENT], hedges) + hits[lx.ACCIDENT_EVENT] + hits[lx.CARE] + hits[lx.RUNAWAY]
+    evidence += _unclaimed(hits[lx.INJURY] + hits[lx.RIDER_FALL], hits[lx.FALL_OTHER_SENSE]) + hits[lx.NEAR_MISS]
+    if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
+        evidence += hits[lx.DANGER]
+    if not joking:
+        evidence += hits[lx.MORTAL_DANGER]
+    if hits[lx.LONG_AGO]:
+        # "I had a crash last year" is history; "the brake failed again, like last week" is not.
+        past = {text.sentences[hit.first] for hit in hits[lx.LONG_AGO]}
+        evidence = [
+            hit
+            for hit in evidence
+            if text.sentences[hit.first] not in past or _close(hit, hits[lx.RECURRENCE], _PART_REACH, _PART_REACH)
+        ]
+    return evidence, bool(mild or hits[lx.BRAKE_WEAK])
+
+
+def _mechanical(hits: _Hits, conditions: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """Brakes that do not brake, a frame, steering or wheel giving way, a tyre bursting while moving: the
+    failures, and the milder ones a degree word softens ("tam tutmuyor", "a bit loose") or that arrived so
+    in the box."""
+    text = hits.text
+    brakes = _uncovered(hits[lx.BRAKE], hits[lx.NOT_BRAKE])
+    failing = hits.paired(lx.BRAKE_SIGN, brakes, _BRAKE_REACH) + hits[lx.BRAKE_FAILURE]
+    if brakes:
+        failing += _following(_unclaimed(hits[lx.NEGATED_VERB], hits[lx.NOT_FAILURE]), brakes, text)
+    failing += hits.paired(lx.STOP_FAILURE, brakes + hits[lx.BIKE], None)
+    parts = hits.paired(lx.FRAME_SIGN, hits[lx.FRAME], _PART_REACH) + hits[lx.STRUCTURE_FAILURE]
+    parts += hits.paired(lx.WHEEL_SIGN, hits[lx.WHEEL], _PART_REACH)
+    failing = _scoped(failing + parts, conditions, text)
+    moving = bool(hits[lx.RIDING] or hits[lx.LOST_CONTROL] or hits[lx.RIDER_FALL])
+    mild = [hit for hit in failing if _softened(hit, hits)]
+    if not moving and hits[lx.DELIVERED]:
+        mild += [hit for hit in failing if hit in parts]
+    failing = [hit for hit in failing if hit not in mild]
+    if moving:
+        failing += _scoped(hits.paired(lx.WHEEL_LOCK, hits[lx.WHEEL], _PART_REACH), conditions, text)
+        failing += _scoped(hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH), conditions, text)
+    return failing, mild
+
+
+def _fire(hits: _Hits) -> list[Hit]:
+    """Smoke, heat, swelling, leaking or sparks from something that carries current, unless denied ("duman
+    yok") or said of an indicator light ("şarj aleti kırmızı yanıyor")."""
+    signs = hits.paired(lx.FIRE_SIGN, hits[lx.POWER], None)
+    return [hit for hit in signs if not _negated(hit, hits) and not _close(hit, hits[lx.LIGHT], 2, 2)]
+
+
+def _harm(hits: _Hits, failing: bool) -> list[Hit]:
+    """A body part hurt (pain only after a fall or a crash), a vehicle striking the rider, a motor driving on
+    by itself, a hospital after any of these."""
+    body = _uncovered(hits[lx.BODY], hits[lx.NOT_BRAKE])
+    harm = hits.paired(lx.HARM, body, _BODY_REACH)
+    incident = _unclaimed(hits[lx.INCIDENT], hits[lx.FALL_OTHER_SENSE])
+    if incident:
+        harm += hits.paired(lx.ACHE, body, _BODY_REACH)
+    harm += hits.paired(lx.IMPACT, hits[lx.VEHICLE], _VEHICLE_REACH)
+    harm += hits.paired(lx.RUNAWAY_SIGN, hits[lx.RUNAWAY_PART] + hits[lx.BIKE], None)
+    if harm or incident or hits[lx.VEHICLE] or failing:
+        harm += hits[lx.HOSPITAL]
+    return harm
+
+
+def _scoped(found: list[Hit], conditions: list[Hit], text: Text) -> list[Hit]:
+    """The hits of ``found`` that no condition scopes: a condition scopes the rest of its clause, up to
+    :data:`_CONDITION_REACH` words ("if my battery ever catches fire"), and the word it is glued to or the
+    next one ("fren tutmazsa", "kaza olursa")."""
+
+    def scopes(condition: Hit, hit: Hit) -> bool:
+        if text.clauses[condition.first] != text.clauses[hit.first]:
+            return False
+        return hit.first - _CONDITION_REACH <= condition.last and condition.first <= hit.last + 1
+
+    return [hit for hit in found if not any(scopes(condition, hit) for condition in conditions)]
+
+
+def _unclaimed(found: list[Hit], others: list[Hit]) -> list[Hit]:
+    """The hits of ``found`` that share no word with one of ``others`` ("son fell" in "son fell asleep")."""
+    return [hit for hit in found if not any(hit.first <= other.last and other.first <= hit.last for other in others)]
+
+
+def _following(verbs: list[Hit], subjects: list[Hit], text: Text) -> list[Hit]:
+    """The negated verbs of ``verbs`` that follow one of ``subjects`` closely in its clause, as a verb follows
+    its subject: "the front brake just doesn't grab", "fren çekmiyor"; not "a squeaking brake and the seat
+    wouldn't stay up"."""
+    return [
+        verb
+        for verb in verbs
+        if any(
+            text.clauses[verb.first] == text.clauses[subject.last] and 0 < verb.first - subject.last <= _VERB_REACH
+            for subject in subjects
+        )
+    ]
+
+
+def _close(hit: Hit, others: list[Hit], before: int, after: int) -> bool:
+    """Whether one of ``others`` starts at most ``before`` words before ``hit`` or ``after`` words after it."""
+    return any(hit.first - before <= other.last and other.first <= hit.last + after for other in others)
+
+
+def _softened(hit: Hit, hits: _Hits) -> bool:
+    """A sign a degree word modifies ("tam tutmuyor", "biraz gevşemiş", "not as well as before"), with no
+    "hiç" or "completely" by it."""
+    text = hits.text
+    sentence = text.sentences[hit.first]
+    degrees = [other for other in hits[lx.DEGREE] if text.sentences[other.first] == sentence]
+    compared = [other for other in hits[lx.COMPARED] if text.sentences[other.first] == sentence]
+    softened = _close(hit, degrees, 2, 0) or _close(hit, compared, 0, 3)
+    return softened and not _close(hit, hits[lx.STRONG], 3, 3)
+
+
+def _negated(hit: Hit, hits: _Hits) -> bool:
+    """A sign denied right next to it: "duman yok", "no smoke", "not hot"."""
+    after = [other for other in hits[lx.NEGATED_AFTER] if 0 < other.first - hit.last <= 2]
+    before = [other for other in hits[lx.NEGATED_BEFORE] if 0 < hit.first - other.last <= 2]
+    sentences = hits.text.sentences
+    return any(sentences[other.first] == sentences[hit.first] for other in after + before)
+
+
+def _ends_well(dangers: list[Hit], hits: _Hits, raw: str) -> bool:
+    """A past incident told with thanks and a happy end, asking nothing ("geçen ayki kazadan sonra bisikleti
+    toparlamışsınız, ben de iyileştim, teşekkürler"): not an emergency. The end must come after every danger
+    word, so "thanks, fixed last week, but today the brakes failed again" stays critical."""
+    resolved = hits[lx.RESOLVED]
+    grateful = hits[lx.THANKS] or hits[lx.POSITIVE]
+    if not resolved or not grateful or "?" in raw or hits[lx.RECURRENCE] or hits[lx.URGENT]:
+        return False
+    return max(hit.last for hit in dangers) < max(hit.first for hit in resolved)
+
+
+def _stranded(hits: _Hits) -> bool:
+    """A bike that cannot go on (a breakdown, an empty battery, a burst tyre), somewhere far, dark or without
+    a ride, with the rider still there or alone, with children or in the rain; not once they got home."""
+
+    immobile = hits[lx.BREAKDOWN] + hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
+    immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
+    if not _scoped(immobile, hits[lx.CONDITIONAL], hits.text) or hits[lx.GOT_HOME]:
+        return False
+    places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT)]
+    return any(places) and bool(hits[lx.PRESENT_PLACE] or hits[lx.COMPANY] or sum(places) >= 2)
+
+
+def _order_at_risk(hits: _Hits, quantity: int, *, conditional: bool, today: bool) -> bool:
+    """A large B2B order at risk: cancellation, termination, a competitor or a penalty, for an order of 20
+    bikes or more (50 of anything), or for a dealer, fleet or tender account under a condition or deadline."""
+    risk = hits[lx.CANCEL_RISK]
+    if not risk:
+        return False
+    bikes = any(unit in hit.key for hit in hits[lx.QUANTITY] for unit in _BIKE_UNITS)
+    account = _uncovered(hits[lx.ACCOUNT], risk)
+    large = quantity >= _VERY_LARGE_ORDER or (quantity >= _LARGE_ORDER and (bikes or bool(account)))
+    pressing = bool(account) and conditional and (quantity == 0 or (quantity >= _MEDIUM_ORDER and today))
+    return large or pressing
+
+
 def _uncovered(found: list[Hit], covers: Iterable[Hit]) -> list[Hit]:
     """The hits of ``found`` not inside one of ``covers`` ("avukat" inside "ben avukatım")."""
     spans = [(cover.first, cover.last) for cover in covers]
@@ -130,35 +328,30 @@ def _uncovered(found: list[Hit], covers: Iterable[Hit]) -> list[Hit]:
 def read(raw: str) -> Reading:
     """Read one text (already stripped of injected instructions) against the lexicon."""
     text = prepare(raw)
-    hits = {table: table.hits(text) for table in lx.READ_TABLES}
+    hits = _Hits(text)
 
     def n(table: lx.Terms) -> int:
         return len(hits[table])
 
     hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     flags: set[str] = set()
-    fire = _real(hits[lx.FIRE], hedges) or (_real(hits[lx.HEAT], hedges) and n(lx.POWER_PART) and not n(lx.LIGHT))
-    brake = n(lx.BRAKE_FAILURE) and not n(lx.PARTIAL)
-    structure = n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
-    accident = n(lx.ACCIDENT_EVENT) or _real(hits[lx.ACCIDENT], hedges)
-    danger = n(lx.DANGER) and (n(lx.PART) or n(lx.DEFECT) or n(lx.BREAKDOWN))
-    if fire or brake or structure or n(lx.RUNAWAY) or n(lx.INJURY) or accident or danger:
+    joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
+    dangers, concern = _safety(hits, joking=joking)
+    if dangers and not _ends_well(dangers, hits, raw):
         flags.add("safety")
-    elif n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK):
-        flags.add("brake_partial")
+    elif concern:
+        flags.add("safety_concern")
     if _uncovered(hits[lx.LEGAL], hits[lx.LEGAL_OTHER_SENSE]):
         flags.add("legal")
-    breakdown_far = n(lx.BREAKDOWN) and (n(lx.FAR_AWAY) or n(lx.NIGHT)) and n(lx.PRESENT_PLACE)
-    if _real(hits[lx.STRANDED], hedges) or breakdown_far:
+    if _real(hits[lx.STRANDED], hedges) or _stranded(hits):
         flags.add("stranded")
     quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
-    joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
     no_rush = n(lx.NO_RUSH) > 0
     today_deadline = n(lx.TODAY) and n(lx.DEADLINE)
     if (n(lx.URGENT) or today_deadline) and not joking and not no_rush:
         flags.add("pressure")
-    conditional = n(lx.SOFT_RISK) or n(lx.TODAY) or "pressure" in flags
-    if n(lx.CANCEL_RISK) and conditional and (quantity >= 50 or (n(lx.B2B) and quantity >= 10 and today_deadline)):
+    conditional = bool(n(lx.SOFT_RISK) or n(lx.CONDITIONAL) or n(lx.TODAY) or "pressure" in flags)
+    if not no_rush and _order_at_risk(hits, quantity, conditional=conditional, today=bool(today_deadline)):
         flags.add("b2b_at_risk")
     for name, table in (
         ("no_rush", lx.NO_RUSH),
@@ -173,6 +366,7 @@ def read(raw: str) -> Reading:
         ("positive", lx.POSITIVE),
         ("greeting", lx.GREETING),
         ("closing", lx.CLOSING),
+        ("resolved", lx.RESOLVED),
     ):
         if n(table):
             flags.add(name)
@@ -197,7 +391,7 @@ def read(raw: str) -> Reading:
     if n(lx.REQUEST):
         flags.add("request")
     scores = _category_scores(hits)
-    _weigh_signals(scores, hits, flags, quantity, raw, burning=bool(fire))
+    _weigh_signals(scores, hits, flags, quantity, raw)
     strong_complaints = n(lx.COMPLAINT_STRONG) + n(lx.COMPLAINT_OUTRIGHT) + n(lx.DAMAGED_ON_ARRIVAL)
     if (n(lx.PRICE_GRIEVANCE) and not strong_complaints) or (n(lx.HEDGE) and strong_complaints <= 1):
         flags.add("mild")
@@ -226,8 +420,6 @@ def _weigh_signals(
     flags: set[str],
     quantity: int,
     raw: str,
-    *,
-    burning: bool,
 ) -> None:
     """Add what the flags say to the word scores: a legal threat is a complaint, a failing brake a defect,
     a quantity a sale; and a question that names prices or payment without wanting to buy asks for
@@ -239,7 +431,7 @@ def _weigh_signals(
     mood = emoji_mood(raw)
     scores["complaint"] += 4.0 * ("legal" in flags) + (1.5 if mood == "sarcasm" else 0.0)
     scores["complaint"] += _PRICE_GRIEVANCE_WEIGHT * min(n(lx.PRICE_GRIEVANCE), _CAPPED_HITS)
-    failing = burning or n(lx.BRAKE_FAILURE) or n(lx.BRAKE_WEAK) or n(lx.STRUCTURE_FAILURE) or n(lx.NEAR_MISS)
+    failing = bool(flags & {"safety", "safety_concern"})
     part_fails = n(lx.PART) and n(lx.NEGATED_VERB) and not n(lx.DEFECT)
     scores["technical"] += (1.5 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(failing) + 1.5 * part_fails
     scores["sales"] += (2.0 if quantity >= 5 else 0.0) + (1.0 if quantity >= 5 and n(lx.B2B) else 0.0)

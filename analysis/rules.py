@@ -56,6 +56,11 @@ _FOLLOWUP_GAP = timedelta(minutes=30)
 _REPEATED = 2
 """Unanswered messages before this one that make a complaint a repeated unanswered complaint."""
 _MEDIA_TYPES = frozenset({"audio", "voice", "image", "video"})
+_EMERGENCY_SPAN = timedelta(hours=3)
+"""How long after a report of a safety risk or a stranded rider the thread is still an emergency."""
+_EMERGENCY_FLAGS = frozenset({"safety", "stranded"})
+_CLOSING_FLAGS = frozenset({"thanks", "closing", "wishes", "positive", "praise", "acknowledgement", "resolved"})
+_OPEN_FLAGS = frozenset({"followup", "nudge", "request", "pressure"})
 _NUDGES = frozenset({"followup", "nudge"})
 
 
@@ -69,6 +74,8 @@ class Thread:
     waiting: bool
     answered: bool
     blocking: bool
+    emergency: bool = False
+    """The customer reported a safety risk or being stranded lately, or nobody has answered that report."""
 
     @property
     def category(self) -> Category | None:
@@ -88,7 +95,27 @@ def analyze(message: IncomingMessage, *, business_senders: Sequence[str] = DEFAU
         verdict.set(thread.category or "general", "normal", urgency=4, signal="audio" if audio else "media")
     elif not _short_message(verdict, reading, thread, message.is_group):
         _decide(verdict, reading, thread)
+    if thread.emergency and verdict.priority != "critical" and not _closes(reading):
+        _carry_emergency(verdict, thread)
     return verdict.analysis(reading)
+
+
+def _closes(reading: Reading) -> bool:
+    """Thanks, an "ok" or a happy end that asks for nothing more closes an emergency ("tamam teşekkürler,
+    yarın 10'da oradayım"); "??", "cevap verin" or "yardım edin, teşekkürler" keeps it open."""
+    flags = reading.flags
+    return bool(flags & _CLOSING_FLAGS) and not flags & _OPEN_FLAGS
+
+
+def _carry_emergency(verdict: _Verdict, thread: Thread) -> None:
+    """A message in a thread about an emergency still in progress is critical: "evet hala tütüyor" after
+    "bataryadan duman geliyor", or "??" after an unanswered "frenim tutmuyor, yokuştayım"."""
+    verdict.priority = "critical"
+    verdict.action = True
+    if verdict.category in ("general", "inquiry", "support") and thread.category is not None:
+        verdict.category = thread.category
+    verdict.sentiment = "negative" if verdict.category == "complaint" else "urgent"
+    verdict.signals.append("ongoing_emergency")
 
 
 @dataclass(slots=True)
@@ -209,8 +236,8 @@ def _decide(verdict: _Verdict, reading: Reading, thread: Thread) -> None:
     if "recurrence" in flags and thread.blocking and reading.strength < 2:
         verdict.raise_to("high", "recurring_defect")
         verdict.sentiment = "negative"
-    if "brake_partial" in flags:
-        verdict.raise_to("high", "brake_issue")
+    if "safety_concern" in flags:
+        verdict.raise_to("high", "safety_concern")
     if "mild" in flags and category == "complaint" and verdict.priority == "high":
         verdict.priority = "normal"
         verdict.signals.append("mild_complaint")
@@ -275,7 +302,7 @@ def _urgency(verdict: _Verdict, reading: Reading) -> int:
         value = 10 if len(signals & CRITICAL_SIGNALS) > 1 or "pressure" in reading.flags else 9
     elif verdict.priority == "high":
         strong = signals & {"time_pressure", "repeated_unanswered_complaint", "double_charge"}
-        mild = signals & {"followup_unanswered", "blocking", "recurring_defect", "brake_issue"}
+        mild = signals & {"followup_unanswered", "blocking", "recurring_defect", "safety_concern"}
         value = 8 if strong else 6 if mild and verdict.category != "complaint" else 7
     elif verdict.urgency is not None:
         value = verdict.urgency
@@ -322,8 +349,17 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
         for is_business, reading, stamp in readings[last_business + 1 :]
         if not is_business and (reading.content_tokens or reading.category is not None or _NUDGES & reading.flags)
     ]
+    now = _utc(message.chat_time)
+    reports = [
+        (reading, stamp)
+        for is_business, reading, stamp in readings
+        if not is_business and reading.flags & _EMERGENCY_FLAGS
+    ]
+    emergency = any(
+        stamp is None or now - _utc(stamp) <= _EMERGENCY_SPAN or (reading, stamp) in pending for reading, stamp in reports
+    )
     first_stamp = pending[0][1] if pending else None
-    waiting = bool(pending) and (first_stamp is None or _utc(message.chat_time) - _utc(first_stamp) >= _FOLLOWUP_GAP)
+    waiting = bool(pending) and (first_stamp is None or now - _utc(first_stamp) >= _FOLLOWUP_GAP)
     return Thread(
         scores=scores,
         unanswered=len(pending),
@@ -333,6 +369,7 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
         waiting=waiting,
         answered=bool(readings) and readings[-1][0],
         blocking=any("blocking" in reading.flags for is_business, reading, _ in readings if not is_business),
+        emergency=emergency,
     )
 
 

@@ -26,6 +26,11 @@ _WORD = re.compile(
     r"|\be[-‐–](?:bike|bisiklet|bisklet|bsiklet|mtb|scooter)\w*(?:['’`´]\w+)?"  # "e-bike'ı" is one word
     r"|\w+(?:['’`´]\w+)?"  # "Çeşme'de", "don't": the apostrophe joins
 )
+_SENTENCE_END = re.compile(r"[.!?\n;…]")
+"""Punctuation that ends a sentence: a danger sign pairs with a subject only inside one sentence."""
+_CLAUSE_BREAK = re.compile(r"[.!?\n;…,:]")
+"""Punctuation that ends a clause: "if" scopes over its own clause only ("if possible, call me")."""
+_DECIMAL = re.compile(r"\d[.,]\d")
 _NOT_KEY = re.compile(r"[^a-z0-9]")
 _REPEAT = re.compile(r"([a-z])\1+")
 _QUESTION_TAIL = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<tail>misiniz|musunuz|misin|musun|miyim|miyiz|misnz|msnz)$")
@@ -67,6 +72,10 @@ class Text:
     keys: tuple[str, ...]
     joined: str
     starts: tuple[int, ...]
+    sentences: tuple[int, ...] = ()
+    """The sentence of each key, counted from 0 (``"Fren tuttu. Batarya şişti"``: 0, 0, 1, 1)."""
+    clauses: tuple[int, ...] = ()
+    """The clause of each key, counted from 0; commas and colons end clauses too."""
 
     def token_at(self, offset: int) -> int:
         """Index of the token that covers ``offset`` of :attr:`joined`."""
@@ -89,7 +98,17 @@ def prepare(text: str) -> Text:
     """Tokenize ``text`` into display words and keys, ready for :class:`Terms` matching."""
     words: list[str] = []
     keys: list[str] = []
-    for match in _WORD.finditer(turkish_lower(text)):
+    sentences: list[int] = []
+    clauses: list[int] = []
+    lowered = turkish_lower(text)
+    sentence, clause, previous_end = 0, 0, 0
+    for match in _WORD.finditer(lowered):
+        decimal = _DECIMAL.fullmatch(lowered[max(previous_end - 1, 0) : match.start() + 1]) is not None
+        if _SENTENCE_END.search(lowered, previous_end, match.start()) and not decimal:
+            sentence += 1
+        if _CLAUSE_BREAK.search(lowered, previous_end, match.start()) and not decimal:
+            clause += 1
+        previous_end = match.end()
         word = match.group().strip("_")
         key = word_key(word) + ("nci" if word.endswith(".") else "")
         if not key:
@@ -97,13 +116,15 @@ def prepare(text: str) -> Text:
         for part in _split_key(key):
             words.append(word)
             keys.append(correct(part))
+            sentences.append(sentence)
+            clauses.append(clause)
     starts: list[int] = []
     position = 1
     for key in keys:
         starts.append(position)
         position += len(key) + 1
     joined = " " + " ".join(keys) + " "
-    return Text(text, tuple(words), tuple(keys), joined, tuple(starts))
+    return Text(text, tuple(words), tuple(keys), joined, tuple(starts), tuple(sentences), tuple(clauses))
 
 
 _GAP = r"(?:[a-z0-9]+ ){0,3}"
@@ -143,6 +164,21 @@ class Hit:
     first: int
     last: int
     key: str
+
+
+def near(signs: list[Hit], subjects: list[Hit], text: Text, reach: int | None) -> list[Hit]:
+    """The hits of ``signs`` with a hit of ``subjects`` in the same sentence, at most ``reach`` words away on
+    either side (anywhere in the sentence when ``reach`` is None): "fren kolu gidona değiyor, hiçbir şey
+    olmuyor" pairs the brake with its failure, "fren balatası kaç lira. Bisiklet kırık geldi" does not."""
+    return [
+        sign
+        for sign in signs
+        if any(
+            text.sentences[sign.first] == text.sentences[subject.first]
+            and (reach is None or (subject.first - sign.last <= reach and sign.first - subject.last <= reach))
+            for subject in subjects
+        )
+    ]
 
 
 class Terms:

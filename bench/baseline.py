@@ -37,7 +37,7 @@ class NoopWorkflow:
 
 
 async def drive(client: Client, task_queue: str, *, prefix: str, count: int, concurrency: int) -> float:
-    """Run `count` workflows, `concurrency` at a time; workflows completed per second."""
+    """Run `count` workflows, `concurrency` at a time; the seconds it took."""
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(count):
         queue.put_nowait(i)
@@ -55,7 +55,7 @@ async def drive(client: Client, task_queue: str, *, prefix: str, count: int, con
 
     started = time.perf_counter()
     await asyncio.wait_for(asyncio.gather(*(one_at_a_time() for _ in range(concurrency))), timeout=max(120.0, count))
-    return count / (time.perf_counter() - started)
+    return time.perf_counter() - started
 
 
 async def serve(address: str, task_queue: str) -> None:

@@ -45,6 +45,7 @@ PASS_THROUGH = (
     "WORKER_MAX_CACHED_WORKFLOWS",
     "SEARCH_ATTRIBUTES",
     "WEBHOOK_SYNC_TIMEOUT",
+    "BENCH_BYTECODE",
 )
 """Settings a lever experiment may set in the environment; every other İzer setting is the run's own."""
 
@@ -58,6 +59,7 @@ class Config:
     sync_messages: int = 50
     meta_seconds: float = 20.0
     warmup: int = 20
+    rounds: int = 4
     keep: bool = False
     pragmas: list[str] | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -74,6 +76,7 @@ class Config:
             baseline=int(env.get("BENCH_BASELINE", str(count))),
             sync_messages=int(env.get("BENCH_SYNC_MESSAGES", "50")),
             meta_seconds=float(env.get("BENCH_META_SECONDS", "20")),
+            rounds=int(env.get("BENCH_ROUNDS", "4")),
             keep=env.get("BENCH_KEEP", "") not in ("", "0"),
             pragmas=None if pragmas is None else [p for p in pragmas.split(",") if p.strip() and p != "none"],
             extra_env={k: env[k] for k in PASS_THROUGH if k in env},
@@ -180,70 +183,95 @@ class Bench:
         return Phase(name, sent, routed, finished - started)
 
     # ---- phases ---------------------------------------------------------------------------------
-    async def baseline(self) -> None:
+    def _cpu(self, names: Sequence[str]) -> dict[str, float]:
+        return {name: cpu_seconds(self.stack.parts[name].pid) for name in names}
+
+    async def throughput(self) -> None:
+        """Baseline and pipeline in alternating rounds, so both see the same load from the rest of the machine."""
         config = self.config
+        rounds = max(1, config.rounds)
         queue = f"bench-baseline-{self.run_id}"
-        worker = self.stack.start_baseline_worker(queue)
+        baseline_worker = self.stack.start_baseline_worker(queue)
         client = await Client.connect(self.stack.temporal_address)
+        base_parts = ("temporal", baseline_worker.name)
+        pipe_parts = tuple(name for name in self.stack.parts if name not in base_parts) + ("temporal",)
+        base_time = pipe_time = own_cpu = 0.0
+        base_cpu: dict[str, float] = dict.fromkeys(base_parts, 0.0)
+        pipe_cpu: dict[str, float] = dict.fromkeys(pipe_parts, 0.0)
+        phases: list[Phase] = []
+        batch = messages.build(self.run_id, "main", config.messages, phone_prefix="51")
+        warm = messages.build(self.run_id, "warm", config.warmup, phone_prefix="50")
         try:
             await baseline.drive(
                 client, queue, prefix=f"{self.prefix}warm", count=config.warmup, concurrency=config.warmup
             )
-            before = {name: cpu_seconds(self.stack.parts[name].pid) for name in ("temporal", worker.name)}
-            rate = await baseline.drive(
-                client, queue, prefix=f"{self.prefix}baseline", count=config.baseline, concurrency=config.concurrency
-            )
-            self.result["baseline_cpu_ms_per_wf"] = {
-                name: round(1000 * (cpu_seconds(self.stack.parts[name].pid) - used) / config.baseline, 1)
-                for name, used in before.items()
-            }
+            await self.pipeline_phase("warm", warm, min(config.concurrency, 10))
+            with Monitor(self.stack.parts["worker"].pid) as monitor:
+                for r in range(rounds):
+                    before = self._cpu(base_parts)
+                    count = _share(config.baseline, rounds, r)
+                    base_time += await baseline.drive(
+                        client,
+                        queue,
+                        prefix=f"{self.prefix}baseline-{r}",
+                        count=count,
+                        concurrency=config.concurrency,
+                    )
+                    for name, used in self._cpu(base_parts).items():
+                        base_cpu[name] += used - before[name]
+                    before, own = self._cpu(pipe_parts), time.process_time()
+                    first = sum(_share(config.messages, rounds, i) for i in range(r))
+                    part = batch[first : first + _share(config.messages, rounds, r)]
+                    phase = await self.pipeline_phase("main", part, config.concurrency)
+                    phases.append(phase)
+                    pipe_time += phase.elapsed
+                    own_cpu += time.process_time() - own
+                    for name, used in self._cpu(pipe_parts).items():
+                        pipe_cpu[name] += used - before[name]
         finally:
-            self.stack.stop(worker.name)
-        self.result["baseline_wf_per_s"] = round(rate, 2)
-        print(
-            f"baseline: {config.baseline} one-activity workflows at concurrency {config.concurrency}: {rate:.1f}/s; "
-            f"CPU ms per workflow {self.result['baseline_cpu_ms_per_wf']}"
+            self.stack.stop(baseline_worker.name)
+        base_rate = config.baseline / base_time
+        main = Phase(
+            "main",
+            [s for p in phases for s in p.sent],
+            {m: t for p in phases for m, t in p.routed.items()},
+            pipe_time,
         )
-
-    async def main_pipeline(self) -> None:
-        config = self.config
-        warm = messages.build(self.run_id, "warm", config.warmup, phone_prefix="50")
-        await self.pipeline_phase("warm", warm, min(config.concurrency, 10))
-        worker_pid = self.stack.parts["worker"].pid
-        pids = {name: proc.pid for name, proc in self.stack.parts.items()}
-        cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
-        own_before = time.process_time()
-        batch = messages.build(self.run_id, "main", config.messages, phone_prefix="51")
-        with Monitor(worker_pid) as monitor:
-            phase = await self.pipeline_phase("main", batch, config.concurrency)
-        cpu = {name: round(cpu_seconds(pid) - cpu_before[name], 1) for name, pid in pids.items()}
-        cpu["bench (load generator)"] = round(time.process_time() - own_before, 1)
-        rate = len(phase.routed) / phase.elapsed if phase.elapsed > 0 else 0.0
+        rate = len(main.routed) / pipe_time if pipe_time > 0 else 0.0
+        pipe_cpu["bench (load generator)"] = own_cpu
         self.result.update(
             {
                 "messages": config.messages,
                 "concurrency": config.concurrency,
+                "rounds": rounds,
                 "pipeline_msgs_per_s": round(rate, 2),
-                "webhook_p50_ms": load.ms(load.percentile(phase.latencies, 50)),
-                "webhook_p99_ms": load.ms(load.percentile(phase.latencies, 99)),
-                "e2e_p50_ms": load.ms(load.percentile(phase.e2e, 50)),
-                "e2e_p99_ms": load.ms(load.percentile(phase.e2e, 99)),
-                "webhook_statuses": phase.statuses(),
+                "baseline_wf_per_s": round(base_rate, 2),
+                "webhook_p50_ms": load.ms(load.percentile(main.latencies, 50)),
+                "webhook_p99_ms": load.ms(load.percentile(main.latencies, 99)),
+                "e2e_p50_ms": load.ms(load.percentile(main.e2e, 50)),
+                "e2e_p99_ms": load.ms(load.percentile(main.e2e, 99)),
+                "webhook_statuses": main.statuses(),
                 "worker_rss_mb": round(monitor.peak, 1),
+                "baseline_cpu_ms_per_wf": {
+                    name: round(1000 * used / config.baseline, 1) for name, used in base_cpu.items()
+                },
+                "cpu_ms_per_msg": {
+                    name: round(1000 * used / config.messages, 1)
+                    for name, used in pipe_cpu.items()
+                    if used >= 0.005 * config.messages
+                },
+                "main_elapsed_s": round(pipe_time, 1),
             }
         )
-        self.result["cpu_ms_per_msg"] = {
-            name: round(1000 * used / config.messages, 1) for name, used in cpu.items() if used >= 0.5
-        }
-        self.result["main_elapsed_s"] = round(phase.elapsed, 1)
         print(
-            f"pipeline: {len(phase.routed)}/{config.messages} routed and recorded in {phase.elapsed:.1f} s at "
-            f"concurrency {config.concurrency}: {rate:.1f} msgs/s; webhook p50 {self.result['webhook_p50_ms']} ms "
-            f"p99 {self.result['webhook_p99_ms']} ms; statuses {phase.statuses()}; worker RSS {monitor.peak:.0f} MiB"
+            f"baseline: {config.baseline} one-activity workflows at concurrency {config.concurrency} in {rounds} "
+            f"rounds: {base_rate:.1f}/s; CPU ms per workflow {self.result['baseline_cpu_ms_per_wf']}"
         )
         print(
-            f"  CPU seconds during the phase ({phase.elapsed:.0f} s wall x {os.cpu_count()} cores): {cpu}; "
-            f"per message (ms): {self.result['cpu_ms_per_msg']}"
+            f"pipeline: {len(main.routed)}/{config.messages} routed and recorded in {pipe_time:.1f} s at concurrency "
+            f"{config.concurrency} in {rounds} rounds (alternating with the baseline's): {rate:.1f} msgs/s; webhook "
+            f"p50 {self.result['webhook_p50_ms']} ms p99 {self.result['webhook_p99_ms']} ms; statuses "
+            f"{main.statuses()}; worker RSS {monitor.peak:.0f} MiB; CPU ms per message {self.result['cpu_ms_per_msg']}"
         )
 
     async def events_per_message(self) -> None:
@@ -390,8 +418,7 @@ class Bench:
 
     async def run(self) -> dict[str, Any]:
         try:
-            await self.baseline()
-            await self.main_pipeline()
+            await self.throughput()
             await self.events_per_message()
             await self.sync_c1()
             await self.meta_path()
@@ -403,6 +430,11 @@ class Bench:
         base = self.result.get("baseline_wf_per_s") or 0
         self.result["ratio"] = round(self.result["pipeline_msgs_per_s"] / base, 3) if base else None
         return self.result
+
+
+def _share(total: int, parts: int, index: int) -> int:
+    """Item count of part `index` when `total` items are split into `parts` nearly equal parts."""
+    return total // parts + (1 if index < total % parts else 0)
 
 
 def _raise_interrupt(signum: int, _frame: object) -> None:

@@ -189,6 +189,8 @@ class Stack:
             }
         )
         env.update(self.extra_env)
+        if env.pop("BENCH_BYTECODE", "") not in ("", "0"):
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # a lever: let the sandbox load cached bytecode
         return env
 
     def _add(self, name: str, command: list[str]) -> Proc:

@@ -10,20 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from temporalio.common import SearchAttributeKey
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
+
+from workflows.message import SEARCH_ATTRIBUTES
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 BIN = Path(sys.executable).parent
 MYSQL_TEST_URL = os.environ.get("MYSQL_TEST_URL", "mysql+pymysql://root@127.0.0.1:3306/test")
-SEARCH_ATTRIBUTE_KEYS = [
-    SearchAttributeKey.for_keyword("IzerPriority"),
-    SearchAttributeKey.for_keyword("IzerCategory"),
-    SearchAttributeKey.for_keyword("IzerStatus"),
-    SearchAttributeKey.for_int("IzerUrgency"),
-]
+SEARCH_ATTRIBUTE_KEYS = list(SEARCH_ATTRIBUTES)
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ Sentiment = Literal["positive", "negative", "neutral", "urgent"]
 Priority = Literal["critical", "high", "normal", "low"]
 ResponseTime = Literal["immediate", "1hour", "4hours", "24hours"]
 AnalyzerName = Literal["openai", "rules"]
+EscalationKind = Literal["warning", "breach"]
 MessageState = Literal["received", "analyzed", "routed", "open", "answered", "escalated", "closed"]
 
 PRIORITY_RESPONSE_TIME: dict[str, str] = {
@@ -190,7 +191,7 @@ class EscalateInput(BaseModel):
     message: IncomingMessage
     analysis: Analysis
     level: int
-    kind: Literal["warning", "breach"] = "breach"
+    kind: EscalationKind = "breach"
     due_at: datetime
     late_by_seconds: float = 0
     workflow_id: str = ""

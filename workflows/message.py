@@ -20,6 +20,7 @@ with workflow.unsafe.imports_passed_through():
         DeadlineInput,
         DeliveryRequest,
         EscalateInput,
+        EscalationKind,
         MessageState,
         MessageStatus,
         MessageWorkflowInput,
@@ -36,6 +37,9 @@ CATEGORY = SearchAttributeKey.for_keyword("IzerCategory")
 STATUS = SearchAttributeKey.for_keyword("IzerStatus")
 URGENCY = SearchAttributeKey.for_int("IzerUrgency")
 SEARCH_ATTRIBUTES = (PRIORITY, CATEGORY, STATUS, URGENCY)
+ESCALATION_RETRY = RetryPolicy(
+    initial_interval=HTTP_RETRY_INITIAL, maximum_interval=timedelta(seconds=30), maximum_attempts=10
+)
 
 
 def workflow_id_for(message_id: str) -> str:
@@ -46,18 +50,17 @@ def workflow_id_for(message_id: str) -> str:
 class MessageWorkflow:
     """Store → analyze → route → wait for an answer, escalating at each missed deadline."""
 
-    def __init__(self) -> None:
-        self._status: MessageStatus | None = None
+    @workflow.init
+    def __init__(self, params: MessageWorkflowInput) -> None:
+        self._status = MessageStatus(message_id=params.message.message_id)
         self._result: WebhookResult | None = None
         self._answer: AnswerSignal | None = None
         self._deliveries = 0
-        self._search_attributes = False
+        self._search_attributes = params.config.search_attributes
 
     @workflow.run
     async def run(self, params: MessageWorkflowInput) -> MessageStatus:
         message, config = params.message, params.config
-        self._search_attributes = config.search_attributes
-        self._status = MessageStatus(message_id=message.message_id, deliveries=self._deliveries)
         record = await workflow.execute_activity_method(
             StoreActivities.record_message,
             message,
@@ -128,7 +131,7 @@ class MessageWorkflow:
             retry_policy=DB_RETRY,
             summary=f"deadline for a {analysis.recommended_response_time} answer",
         )
-        self._status = self._status.model_copy(update={"state": "open", "due_at": deadline.due_at})  # type: ignore[union-attr]
+        self._status = self._status.model_copy(update={"state": "open", "due_at": deadline.due_at})
         self._publish()
 
         if deadline.warn_at is not None and await self._answered_by(deadline.warn_at) is False:
@@ -137,9 +140,7 @@ class MessageWorkflow:
             if await self._answered_by(due_at):
                 return
             await self._escalate(params, analysis, level, "breach", due_at)
-            self._status = self._status.model_copy(  # type: ignore[union-attr]
-                update={"state": "escalated", "escalation_level": level}
-            )
+            self._status = self._status.model_copy(update={"state": "escalated", "escalation_level": level})
             self._publish()
 
     async def _answered_by(self, moment: datetime) -> bool:
@@ -153,42 +154,27 @@ class MessageWorkflow:
         return self._answer is not None
 
     async def _escalate(
-        self, params: MessageWorkflowInput, analysis: Analysis, level: int, kind: str, due_at: datetime
+        self, params: MessageWorkflowInput, analysis: Analysis, level: int, kind: EscalationKind, due_at: datetime
     ) -> None:
-        late = max(0.0, (workflow.now() - due_at).total_seconds())
+        """Notify this level's targets; one that stays unreachable after the retries does not stop the ladder."""
         try:
-            await self._notify(params, analysis, level, kind, due_at, late)
+            await workflow.execute_activity_method(
+                EscalationActivities.escalate,
+                EscalateInput(
+                    message=params.message,
+                    analysis=analysis,
+                    level=level,
+                    kind=kind,
+                    due_at=due_at,
+                    late_by_seconds=max(0.0, (workflow.now() - due_at).total_seconds()),
+                    workflow_id=workflow.info().workflow_id,
+                ),
+                start_to_close_timeout=timedelta(seconds=60),
+                retry_policy=ESCALATION_RETRY,
+                summary=f"breach level {level}" if kind == "breach" else "warning before the deadline",
+            )
         except ActivityError:
             workflow.logger.warning("%s level %d could not be delivered to every target", kind, level)
-
-    async def _notify(
-        self,
-        params: MessageWorkflowInput,
-        analysis: Analysis,
-        level: int,
-        kind: str,
-        due_at: datetime,
-        late: float,
-    ) -> None:
-        await workflow.execute_activity_method(
-            EscalationActivities.escalate,
-            EscalateInput(
-                message=params.message,
-                analysis=analysis,
-                level=level,
-                kind="warning" if kind == "warning" else "breach",
-                due_at=due_at,
-                late_by_seconds=late,
-                workflow_id=workflow.info().workflow_id,
-            ),
-            start_to_close_timeout=timedelta(seconds=60),
-            retry_policy=RetryPolicy(
-                initial_interval=HTTP_RETRY_INITIAL,
-                maximum_interval=timedelta(seconds=30),
-                maximum_attempts=10,
-            ),
-            summary=f"{kind} level {level}" if kind == "breach" else "warning before the deadline",
-        )
 
     async def _record_answer(self, message_id: str) -> None:
         answer = self._answer
@@ -201,7 +187,7 @@ class MessageWorkflow:
             retry_policy=DB_RETRY,
             summary=f"answered by {answer.answered_by} ({answer.source})",
         )
-        self._status = self._status.model_copy(  # type: ignore[union-attr]
+        self._status = self._status.model_copy(
             update={"state": "answered", "answered_by": answer.answered_by, "answered_at": answered_at}
         )
         self._publish()
@@ -214,7 +200,7 @@ class MessageWorkflow:
             retry_policy=DB_RETRY,
             summary=f"status {state}",
         )
-        self._status = self._status.model_copy(update={"state": state})  # type: ignore[union-attr]
+        self._status = self._status.model_copy(update={"state": state})
         self._publish()
 
     async def _acknowledge_answered_in_history(self, message_ids: list[str], sender: str | None) -> None:
@@ -231,8 +217,6 @@ class MessageWorkflow:
 
     def _publish(self) -> None:
         status = self._status
-        if status is None:
-            return
         workflow.set_current_details(
             f"**{status.state}** · priority {status.priority or '?'} · {status.category or '?'} · "
             f"agent {status.agent or '-'} · level {status.escalation_level}"
@@ -255,9 +239,7 @@ class MessageWorkflow:
             self._answer = answer.model_copy(update={"answered_at": answer.answered_at or workflow.now()})
 
     @workflow.query
-    def status(self) -> MessageStatus | None:
-        if self._status is None:
-            return None
+    def status(self) -> MessageStatus:
         return self._status.model_copy(update={"deliveries": self._deliveries})
 
     @workflow.update

@@ -245,7 +245,7 @@ def test_the_search_attributes_registered_are_the_workflows_own() -> None:
     script = REPO / next(s for n, s, _ in bind_mounts() if n == "temporal-setup").removeprefix("./")
     assert setup["entrypoint"][-1] == next(t for n, _, t in bind_mounts() if n == "temporal-setup")
     registered = dict(re.findall(r"\b(Izer\w+)=(Keyword|Int)\b", script.read_text(encoding="utf-8")))
-    assert registered == devstack.SEARCH_ATTRIBUTES
+    assert registered == devstack.search_attribute_kinds()
     assert environment("temporal-setup")["TEMPORAL_ADDRESS"] == "temporal:7233"
 
 

@@ -63,10 +63,10 @@ def test_the_script_registers_the_search_attributes_once(bare_server: str) -> No
     env = {"PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "TEMPORAL_ADDRESS": bare_server}
     first = subprocess.run(["sh", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.count(") registered") == len(devstack.SEARCH_ATTRIBUTES)
+    assert first.stdout.count(") registered") == len(devstack.search_attribute_kinds())
 
     again = subprocess.run(["sh", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.count(" is registered") == len(devstack.SEARCH_ATTRIBUTES)
+    assert again.stdout.count(" is registered") == len(devstack.search_attribute_kinds())
 
-    assert registered(bare_server) == {name: kind.upper() for name, kind in devstack.SEARCH_ATTRIBUTES.items()}
+    assert registered(bare_server) == {name: kind.upper() for name, kind in devstack.search_attribute_kinds().items()}

@@ -276,8 +276,8 @@ class ProcStack:
                 "AGENT_CODE_DEBUGGER_URL": self.agent_url("code_debugger"),
                 "AGENT_GENERAL_PURPOSE_URL": self.agent_url("general_purpose"),
                 "AGENT_MAX_ATTEMPTS": "3",
-                # An empty WORKER_METRICS_PORT does not parse (see docs/faults.md): a free port instead.
-                "WORKER_METRICS_PORT": str(free_port()),
+                # 0 turns the worker's metrics endpoint off; an empty value does not parse (docs/faults.md).
+                "WORKER_METRICS_PORT": "0",
                 "BUSINESS_HOURS": "always",
                 "LOG_LEVEL": "INFO",
                 "OPENAI_API_KEY": "",

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from tests.faults.pipeline import Body, Outcome, deliver, engine_for, http_summary, messages, verify
+from tests.faults.procstack import ProcStack
 
 pytestmark = pytest.mark.faults
 
@@ -25,12 +26,14 @@ def differing(answers: list[dict[str, Any]]) -> set[str]:
     return {key for answer in answers for key, value in answer.items() if key != "duplicate" and value != first[key]}
 
 
-async def burst(http: httpx.AsyncClient, api: str, body: Body) -> list[dict[str, Any]]:
+async def burst(http: httpx.AsyncClient, stack: ProcStack, body: Body) -> list[dict[str, Any]]:
     """COPIES deliveries at once, then one more after they all answered (a late retry of the bridge)."""
-    deliveries = await asyncio.gather(*(deliver(http, api, body) for _ in range(COPIES)))
-    deliveries.append(await deliver(http, api, body))
+    deliveries = await asyncio.gather(*(deliver(http, stack.api_url, body) for _ in range(COPIES)))
+    deliveries.append(await deliver(http, stack.api_url, body))
     summary = http_summary({str(i): d for i, d in enumerate(deliveries)})
-    assert all(d.final == "200" and d.answer for d in deliveries), f"every copy gets the answer: {summary}"
+    assert all(d.final == "200" and d.answer for d in deliveries), (
+        f"every copy gets the answer: {summary}\n{stack.logs()}"
+    )
     return [d.answer for d in deliveries if d.answer is not None]
 
 
@@ -43,7 +46,7 @@ async def test_the_same_message_delivered_twenty_times_at_once(
     waiting = messages("dup-open", 1)[0]
     closing = messages("dup-closing", 1, text=CLOSING)[0]
     outcome = Outcome(f"one message delivered {COPIES}× at once, then once more (an open one, a closing one)")
-    answers = {"open": await burst(http, stack.api_url, waiting), "closing": await burst(http, stack.api_url, closing)}
+    answers = {"open": await burst(http, stack, waiting), "closing": await burst(http, stack, closing)}
     await verify(stack, http, engine, [waiting, closing], outcome)
     engine.dispose()
     outcome.sent = sum(len(a) for a in answers.values())

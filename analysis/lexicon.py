@@ -12,17 +12,24 @@ from analysis.text import TYPOS, Terms
 # fmt: off
 # --- critical: safety -------------------------------------------------------------------------
 FIRE = Terms(
-    "duman*", "alev aldi*", "alev almis*", "alev aliyo*", "alev alan", "alev alarak", "alev cik*", "alevler*", "alevlen*", "yangin*", "tutustu*", "tutusa*",
-    "yanik koku*", "yanik kok*", "smoke*", "smoking", "flame*", "on fire", "caught fire", "catch* fire",
+    "duman cik*", "duman gel*", "duman var", "duman yuksel*", "duman tut*", "duman at*", "duman sal*",
+    "duman kokusu*", "dumani*", "dumanlar*", "dumandan", "dumana", "smoke coming", "smoke pouring", "smoke from",
+    "there s smoke", "theres smoke", "smoke everywhere", "full of smoke", "smoke in the", "alev aldi*", "alev almis*",
+    "alev aliyo*", "alev alan", "alev alarak", "alev cik*", "alevler*",
+    "alevlen*", "yangin*", "tutustu*", "tutusa*",
+    "yanik koku*", "yanik kok*", "smoking", "flame*", "on fire", "caught fire", "catch* fire",
     "catching fire", "explod*", "explosion", "burning smell", "smell* ~ burn*", "burnt smell", "patlama riski",
     "kivilcim* ~ cik*", "kivilcim* sac*", "sparks from", "sparks coming", "itfaiye*", "fire brigade",
-    "fire department",
+    "fire department", "electric shock", "elektrik carp*", "carpildim", "electrocut*", "got a shock",
+    "shocked me",
 )
-"""Fire words: a fire wherever it is. Plain "fire" is slang too ("this bike is fire"), so it sits in HEAT."""
-HEAT = Terms(
+"""Fire words: a fire wherever it is. Plain "fire" is slang too ("this bike is fire"), so it is a sign that
+needs something carrying current next to it (:data:`FIRE_SIGN`)."""
+_HEAT = (
     "fire", "yandi", "yaniyo*", "yanmis*", "yanmaya", "yanarak", "burning", "burnt", "burned", "melt*", "eridi",
     "erimis*", "kivilcim*", "spark", "sparks", "sparking", "sisti", "sismis*", "siskin*", "sisme*", "swollen",
-    "swelling", "swell*", "bulging", "bulge*", "puff*", "hiss*", "crackl*", "citirti*", "koku*", "kokuyo*",
+    "swelling", "swell*", "bulging", "bulge*", "puff*", "hissing", "hisses", "hissed", "crackl*", "citirti*", "koku*",
+    "kokuyo*",
     "smell*", "stink*", "chemical*", "kimyasal*", "deform*", "leak*", "sizinti*", "sizdiriyo*", "batarya* patla*",
     "pil* patla*", "asiri isin*", "cok isin*",
     "overheat*", "hot to the touch", "too hot", "very hot", "cok sicak", "asiri sicak",
@@ -37,18 +44,6 @@ LIGHT = Terms(
     "kirmizi*", "mavi", "turuncu", "sari", "beyaz", "green", "red", "blue", "orange", "amber",
 )
 """Indicator lights: "şarj aleti yeşil yanıyor" (the charger LED is on) is not a fire."""
-_BRAKES = ("fren*", "brake*", "balata*")
-_BRAKE_FAILS = (
-    "durmadi*", "yavaslamadi*", "didnt stop", "wouldnt stop", "did not stop",
-    "hicbir sey olmuyo*", "nothing happens", "not there", "no resistance",
-    "birakti*", "birakiyo*", "gitmis", "tamamen", "completely", "totally", "let go", "gave way", "went out", "stopped",
-    "died", "not responding",
-    "tutmuyo*", "tutmadi*", "tutmaz", "tutmiyo*", "calismiyo*", "calismadi*", "bosa*", "bosaldi*", "koptu*",
-    "kirildi*", "gitti", "durduramiyo*", "duramiyo*", "fail*", "not work*", "dont work*", "doesnt work*",
-    "arent work*", "isnt work*", "stopped work*", "no longer work*", "gone", "snapped", "broke", "broken",
-    "patladi*", "durmuyo*", "durdurmuyo*", "frenlemiyo*", "do nothing", "does nothing", "gave out", "give out",
-    "doesnt stop*", "dont stop*", "not stopping", "wont slow*", "cant slow*", "doesnt slow*",
-)
 BRAKE_WEAK = Terms(
     "fren* ~ zayif*", "fren* ~ yumusa*", "fren* ~ tam tutmuyo*", "fren* ~ gec tutuyo*", "fren* ~ sunger*",
     "brake* ~ spongy", "brake* ~ soft", "brake* ~ weak*", "brake* ~ barely", "lever* ~ to the bar",
@@ -56,15 +51,12 @@ BRAKE_WEAK = Terms(
 )
 """Brakes that still work, badly: a safety concern for the next ride, not yet a failure."""
 BRAKE_FAILURE = Terms(
-    *(f"{brake} ~ {fail}" for brake in _BRAKES for fail in _BRAKE_FAILS),
-    "no brakes", "frensiz kal*", "lost my brakes", "lost the brakes", "durduramadim", "couldnt stop",
+    "fren* gitti", "fren* gitmis*", "frenim yok", "frenler yok", "no brakes", "frensiz kal*", "lost my brakes",
+    "lost the brakes", "durduramadim", "couldnt stop",
     "cant stop", "cannot stop", "wont stop", "duramiyo*", "durduramiyo*", "durduramad*", "frenlemiyo*",
     "fren* yok", "yavaslayamiyo*", "yavaslamiyo*", "doesnt stop at all", "wont slow down", "cant slow down",
-    "couldnt slow down", "no stopping power",
-)
-PARTIAL = Terms(
-    "biraz", "tam", "pek", "eskisi gibi", "zayif*", "a bit", "slightly", "not as", "weak*", "as well as",
-    "ayar*", "adjust*", "ses*", "noise", "squeak*", "gicirti*",
+    "couldnt slow down", "no stopping power", "couldnt brake", "cant brake", "wont brake", "doesnt brake",
+    "didnt brake", "frenleyemedim", "frenleyemiyo*", "fren yapamadim", "fren yapamiyo*",
 )
 _STRUCTURES = (
     "kadro*", "catal*", "gidon*", "sele borusu*", "sele boru*", "frame", "fork", "handlebar*", "stem",
@@ -86,9 +78,15 @@ _NEAR = ("az kalsin", "az daha", "neredeyse", "nearly", "almost", "barely avoide
 _FALLS = (
     "dusuyo*", "dusecek*", "dustum", "dustuk", "kaza yap*", "kazaya", "kaza geciri*", "carpiyo*", "carpacak*",
     "devriliyo*", "devrilecek*", "uctum", "ucuyo*", "fall*", "fell", "crash*", "went over", "hit a",
-    "hit the", "flew over", "over the handlebar*",
+    "hit the", "flew over", "over the handlebar*", "kafa ustu", "kafaustu", "head first", "headfirst",
 )
-NEAR_MISS = Terms(*(f"{near} ~ {fall}" for near in _NEAR for fall in _FALLS))
+_NEAR_VEHICLES = ("car", "bus", "truck", "van", "taxi", "araba*", "arac*", "otobus*", "kamyon*", "taksi*")
+_NEAR_VEHICLES = ("car", "bus", "truck", "van", "taxi", "araba*", "arac*", "otobus*", "kamyon*", "taksi*")
+_NEAR_VEHICLES = ("car", "bus", "truck", "van", "taxi", "araba*", "arac*", "otobus*", "kamyon*", "taksi*")
+NEAR_MISS = Terms(
+    *(f"{near} ~ {fall}" for near in _NEAR for fall in _FALLS),
+    *(f"{near} ~ {vehicle}" for near in _NEAR for vehicle in _NEAR_VEHICLES),
+)
 RUNAWAY = Terms(
     "kendi kendine hizlan*", "kendi kendine gidiyo*", "gaz* takili kal*", "throttle* stuck",
     "accelerat* by itself", "accelerat* on its own", "wont stop accelerat*",
@@ -108,7 +106,8 @@ ACCIDENT_EVENT = Terms(
 INJURY = Terms(
     "yaralan*", "yarali*", "kaniyo*", "kanama*", "hastaneye kaldir*", "hastanelik", "hastaneye gotur*",
     "acile kaldir*", "acile git*", "ambulans*",
-    "dustum", "dustuk", "bisikletten dustu*", "bisikletten dusup", "bisikletten dusmus*", "araba carpti*", "arac carpti*", "carpisti*", "kolum kirildi*",
+    "dustum", "dustuk", "bisikletten dustu*", "bisikletten dusup", "bisikletten dusmus*", "araba carpti*",
+    "arac carpti*", "carpisti*", "kolum kirildi*",
     "bacagim kirildi*", "bilegim kirildi*", "acildeyi*", "bilinci*", "kafasini carp*",
     "basini carp*", "kafami carp*", "basimi carp*",
     r"re:(?:kolum|bacagim|bacagi|bilegim|bilegi|kafam|kafasi|basim|omzum|omzu|dizim|dizi|kaburga[a-z]*"
@@ -137,10 +136,15 @@ DANGER = Terms(
 )
 """A rider telling of danger just lived through: with a part or a breakdown, a safety risk."""
 FIGURATIVE = Terms(
-    "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "bomba gibi", "is fire", "so fire",
+    "fire safety", "safety bag*", "charging bag*", "fire escape", "fire exit", "fire alarm*", "fire door*",
+    "yangin merdiven*", "yangin cikis*", "yangin alarm*", "yangin kapi*", "yangin dolab*", "yangin guvenli*",
+    "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "alev gibi", "bomba gibi",
+    "roket gibi", "is fire", "so fire",
     "fire sale", "accident free", "kazasiz*", "crash free", "crash test*",
 )
 """Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"."""
+_WOULD_IT = r"re:(?!var )[a-z]+(?:ar|er|ir|ur|maz|mez) m[iu]"
+"""An aorist question asks what would happen: "elektrik çarpar mı", "batarya patlar mı", "fren tutmaz mı"."""
 HYPOTHETICAL = Terms(
 
     "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
@@ -150,6 +154,8 @@ HYPOTHETICAL = Terms(
     r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse|mazsa|mezse|yorsa|yosa)(?:m|k|niz|n)?",
     r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*",
     r"re:[a-z]+(?:enler|anlar)[a-z]*", "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if",
+    _WOULD_IT, "yapan", "geciren", "yasayan", "rapor*", "tutanag*", "tutanak*", "report*", "claim*",
+    "insurer*", "ekspertiz*",
 )
 """Words that make a nearby accident, theft, fire or breakdown a question, not an event: "kaza yaparsam",
 "in case of theft", "yangına dayanıklı mı", "yangın gibi", "kaza yapmamak için"."""
@@ -157,9 +163,16 @@ LEGAL_OTHER_SENSE = Terms(
     "ben avukat*", "avukat olarak", "avukatlik buro*", "hukuk buro*", "hukuk fakulte*", "buromuz*",
     "i am a lawyer", "im a lawyer", "as a lawyer", "lawyer friend", "law firm", "law office", "law school",
     "mahkeme bina*", "mahkemenin yani*", "adliye*", "courthouse", "court house", "tennis court", "basketball court",
-    "food court", "lawyer here", "dava konusu degil", "davalik degil",
+    "food court", "lawyer here", "dava konusu degil", "davalik degil", "avukatlik ofis*", "hukuk ofis*",
+    "law practice", "court of appeals", "appeals court", "supreme court", "works at the court",
+    "retired from the court", "judge at",
 )
 """A legal word used for a job or a place, not a threat: "ben avukatım, büromuz için 3 bisiklet"."""
+RIGHTS_QUESTION = Terms(
+    "hakkim var mi", "hakkimiz var mi", "hakki var mi", "hakkim var midir", "hakkim nedir", "haklarim neler",
+    "do i have the right", "am i entitled", "what are my rights", "is it my right",
+)
+"""Asking what one's rights are: a question for the shop, not a threat against it."""
 
 # --- critical: safety as concepts, a subject paired with a sign of failure or harm --------------
 # A safety risk is a safety-relevant subject (brakes, anything carrying current, the frame and steering, the
@@ -169,7 +182,8 @@ LEGAL_OTHER_SENSE = Terms(
 BRAKE = Terms(
     "fren*", "brake*", "braking", "balata*", "lever", "levers", "kol", "kolu", "kollar*", "kolunu", "kola",
     "disk", "diski", "diskler*", "disc", "discs", "rotor*", "kaliper*", "caliper*", "hidrolik*", "hydraulic*",
-    "pad", "pads",
+    "pad", "pads", "squeez*", "siktim", "sikiyo*", "sikinca", "pulled hard", "frn*", "breaks", "front break",
+    "rear break", "back break", "break lever*",
 )
 NOT_BRAKE = Terms(
     "vites kol*", "gear lever*", "shift lever*", "shifter*", "gaz kol*", "throttle lever*", "fren lamba*",
@@ -178,12 +192,13 @@ NOT_BRAKE = Terms(
 """Levers and lights that are not brakes: "vites kolu kırıldı", "fren lambası yanmıyor"."""
 BRAKE_SIGN = Terms(
     "durmadi*", "yavaslamadi*", "birakti*", "birakiyo*", "tutmuyo*", "tutmadi*", "tutmaz*", "tutmiyo*",
-    "tutmuo*", "calismiyo*", "calismadi*", "bosa gidiyo*", "bosa gitti*", "bosaldi*", "koptu*", "kopmus*",
+    "calismiyo*", "calismadi*", "bosa", "bosta", "bosa gidiyo*", "bosa gitti*", "bosaldi*", "koptu*", "kopmus*",
     "kopuk", "kirildi*", "kirilmis*", "kirik*", "patladi*", "durduramiyo*", "durduramadi*", "duramiyo*",
-    "duramadi*", "durmuyo*", "durdurmuyo*", "frenlemiyo*", "yavaslatmiyo*", "cevap vermiyo*", "cevap vermedi*",
-    "tepki vermiyo*", "tepki vermedi*", "hicbir sey olmuyo*", "hicbir sey olmadi", "hic bir sey olmuyo*",
+    "durmuyo*", "durdurmuyo*", "frenlemiyo*", "yavaslatmiyo*", "tepki vermiyo*", "tepki vermedi*", "hicbir sey olmuyo*",
+    "hicbir sey olmadi", "hic bir sey olmuyo*",
     "bir sey olmuyo*", "bisey olmuyo*", "bisi olmuyo*", "etki etmiyo*", "etkisiz*", "yag kacir*", "sizdir*",
-    "elimde kaldi", "elinde kaldi", "yerinden cikti*", "gidona deg*", "gidona kadar", "gidona yapis*",
+    "yerinden cikti*", "elimde kaldi", "elinde kaldi", "came off in my hand", "gidona deg*", "gidona kadar",
+    "gidona yapis*",
     "gidona dayan*", "sonuna kadar", "dibe kadar", "dibine kadar", "fail*", "not work*", "dont work*",
     "doesnt work*", "didnt work*", "arent work*", "isnt work*", "stopped work*", "no longer work*",
     "stopped respond*", "not responding", "snapped", "broke", "broken", "gave way", "gave out", "give out",
@@ -193,14 +208,18 @@ BRAKE_SIGN = Terms(
     "doesnt slow*", "didnt slow*", "couldnt slow*", "to the bar", "to the bars", "to the grip*",
     "to the handlebar*", "touches the grip*", "touches the bar*", "touch the grip*", "hits the grip*",
     "hit the grip*", "bottom* out", "locked up", "seized", "leak*", "fade*", "faded", r"re:not [a-z]+ing",
+    "lost all", "lost braking",
 )
 """Signs that a brake does not brake, whatever the tense: "tutmadı", "cevap vermiyor", "nothing happens"."""
 STOP_FAILURE = Terms(
-    "durmadi*", "durmuyo*", "duramadi*", "duramiyo*", "durduramadi*", "durduramiyo*", "yavaslamadi*",
+    "durmadi*", "durmuyo*", "duramiyo*", "durduramadi*", "durduramiyo*", "yavaslamadi*",
     "yavaslamiyo*", "yavaslayamadi*", "yavaslayamiyo*", "didnt stop", "did not stop", "wouldnt stop",
     "would not stop", "wont stop", "doesnt stop", "couldnt stop", "could not stop", "cant stop", "cannot stop",
-    "not stopping", "didnt slow", "wouldnt slow", "wont slow", "couldnt slow", "cant slow", "kept rolling",
-    "kept going", "just kept", "rolled into", "rolled through", "rolling into", "ran the red", "kaydim", "kaydik",
+    "not stopping", "didnt slow", "wouldnt slow", "wont slow", "couldnt slow", "cant slow", "kept going", "just kept",
+    "rolled into", "rolled through", "rolling into", "ran the red", "kaydim", "kaydik",
+    "went straight through", "went through the red", "through the intersection", "through the junction",
+    "into the intersection", "went straight into", "kavsaga girdim", "direkt kavsaga",
+    "kirmizida gectim",
 )
 """A bike that does not stop: with a brake or the bike anywhere in the sentence, a brake failure."""
 DEGREE = Terms(
@@ -222,12 +241,13 @@ POWER = Terms(
 )
 """Anything that carries current: a fire sign next to it is a fire risk ("ekran kablosundan duman çıktı")."""
 FIRE_SIGN = Terms(
-    *HEAT.entries, "duman*", "tisla*", "tisliyo*", "tis tis", "cizirdiyo*", "cizirdi*", "cizirti*", "citir*",
-    "erimis*", "eridi*", "eriyo*", "erime*", "kavrul*", "kabar*", "bombe*", "sisiyo*", "sicacik", "fazla isin*",
+    *_HEAT, "duman*", "tisla*", "tisliyo*", "tis tis", "cizirdiyo*", "cizirdi*", "cizirti*", "erimis*", "eridi*",
+    "eriyo*", "erime*", "kavrul*", "kabar*", "bombe*", "sisiyo*", "sicacik", "fazla isin*",
     "elle tutulmuyo*", "dokunulmuyo*", "el yakiyo*", "elimi yakti*", "so hot", "really hot", "extremely hot",
-    "burning hot", "scald*", "scorch*", "charred", "koktu*", "kokusu*", "smelt", "fume*", "genz*", "yanik*",
+    "burning hot", "scald*", "charred", "koktu*", "kokusu*", "smelt", "fume*", "yanik*",
     "kapkara", "simsiyah", "akiyo*", "akmis*", "patladi*", "patlama*", "pop", "popping", "popped", "bang",
-    "spark*", "sizzl*", "expand*", "alev*", "ates*", "pat", "pat diye", "bom diye", "bubbl*", "kabarcik*", "sisip", "sisik*", "sisen", "sisince", "sismeye",
+    "spark*", "sizzl*", "expand*", "alev*", "ates*", "carpiyo*", "carpti", "carpmasi", "shock*", "zap*",
+    "karincalan*", "pat", "pat diye", "bubbl*", "kabarcik*", "sisip", "sisik*", "sisen", "sisince", "sismeye",
 )
 """Signs of heat, smoke, swelling, leaking or sparks: with something that carries current, a fire risk."""
 NEGATED_AFTER = Terms("yok", "degil", "gelmiyo*", "cikmiyo*", "yapmiyo*", "olmadi", "yoktu")
@@ -235,48 +255,54 @@ NEGATED_BEFORE = Terms("no", "not", "without", "never", "nor", "isnt", "wasnt", 
 """Negations right next to a sign: "duman yok", "no smoke", "not hot"."""
 FRAME = Terms(
     *_STRUCTURES, "bars", "handlebars", "gidon bogaz*", "headset*", "bolt*", "civata*", "axle*", "aks", "aksi",
-    "quick release", "forks",
+    "forks", "quick release", "qr", "kelepce*", "clamp*",
 )
 FRAME_SIGN = Terms(
-    *_STRUCTURE_FAILS, "catlamis*", "catlak*", "kirilmis*", "kirik*", "kopmus*", "ikiye*", "cikti geldi",
-    "ayrilmis*", "yerinden cikmis*", "firlamis*", "yerinden oynamis*",
-    "elimde kaldi", "elinde kaldi", "gevsedi*", "gevsemis*", "bosaldi*", "dondu", "coktu*", "sheared*",
-    "snap", "cracking", "came undone", "came apart", "came out", "popped out", "popped off", "flew off",
-    "fell apart", "detached", "split", "collapsed", "buckled", "folded", "gave way", "spun", "twisted",
-    "separated", "went loose", "wobbled loose", "loose",
+    *_STRUCTURE_FAILS, "catlamis*", "catlak*", "kirilmis*", "kirik*", "kopmus*", "cikti geldi",
+    "ayrilmis*", "yerinden cikmis*", "firlamis*", "yerinden oynamis*", "dustu", "kaydi", "slipped", "dropped",
+    "gevsedi*", "gevsemis*", "bosaldi*", "dondu", "coktu*", "elimde kaldi", "elinde kaldi", "came off in my hand",
+    "snap", "cracking", "came apart", "came out", "flew off",
+    "fell apart", "detached", "split", "collapsed", "buckled", "folded", "gave way", "twisted", "sheared*",
+    "stripped", "spun", "slipped", "came undone", "worked loose", "unscrewed", "popped out", "popped off",
+    "let go", "gave out", "sheared off", "snapped off", "broke off",
+    "separated", "went loose", "loose",
 )
 """Signs that a load-bearing part gave way: "çatal ikiye ayrıldı", "the stem bolt sheared off"."""
 WHEEL = Terms(*_WHEELS, "tekerlekler*", "wheels")
 WHEEL_SIGN = Terms(
-    *_DETACH_FAILS, "ayrildi*", "came out", "popped out", "popped off", "came undone", "detached", "fell out",
+    *_DETACH_FAILS, "ayrildi*", "came out", "detached", "fell out", "popped out", "popped off", "came undone",
+    "dropped out", "cikip*", "cozuldu*",
 )
 WHEEL_LOCK = Terms("kilitlendi*", "kilitlenip", "kitlendi*", "locked", "locked up", "seized", "jammed")
 """A wheel that locks: a crash risk when it happens while riding."""
 TYRE = Terms(
-    "lastik*", "tyre*", "tire*", "tube*", "jant*", "rim", "rims", "spoke*", "teller*",
+    "lastik*", "tyre*", "tire*", "tube*", "jant*", "rim", "rims", "spoke*", "pedal*", "krank*",
+    "crank*", "sele*", "saddle*", "seat",
 )
 TYRE_SIGN = Terms(
     "patladi*", "patlayinca", "patlayip", "blew", "blew out", "blowout", "blow out", "burst", "exploded",
     "yarildi*", "koptu*", "kopuyo*", "kirildi*", "catla*", "crack*", "snapped", "snapping", "broke", "gave way",
+    "came off", "coktu*",
 )
-"""A tyre, rim or spoke giving way: a crash risk at speed, an ordinary flat at home."""
+"""A tyre, rim, spoke, pedal or saddle giving way: a crash risk while riding, an ordinary repair at home."""
 RIDING = Terms(
     "giderken", "inerken", "surerken", "ilerlerken", "cikarken", "donerken", "cevirirken", "seyir*",
     "yokus asagi*", "yokustan", "inis*", "hizla", "hizlice", "yuksek hiz*", "trafikte", "otoyol*", "anayol*",
-    "kavsak*", r"re:\d+ ?(?:la|le|yla|yle|km|kmh|kph|mph)", "while riding", "mid ride", "on the descent",
+    "kavsak*", r"re:\d+ ?(?:km|kmh|kph|mph)", "while riding", "mid ride", "on the descent",
     "descending", "downhill", "going down", "at speed", "going fast", "full speed", "in traffic", "on my way",
-    "riding", "on the road", "junction", "roundabout", "highway", "motorway", "otoban*", "freeway",
+    "riding", "on the road", "junction", "roundabout", "highway", "motorway", "otoban*", "freeway", "surus*",
+    "giderken*", "inis sirasinda",
 )
 """Moving, at speed, in traffic: what turns a flat or a locked wheel into a crash risk."""
 LOST_CONTROL = Terms(
-    "zor toparla*", "toparlayama*", "kontrol* kaybet*", "kontrolu kaybet*", "lost control", "savrul*",
-    "takla*", "nearly came off", "almost came off", "nearly went down", "almost went down", "az kalsin",
+    "toparlayama*", "kontrol* kaybet*", "kontrolu kaybet*", "lost control", "savrul*",
+    "nearly came off", "almost came off", "nearly went down", "almost went down", "az kalsin",
     "az daha", "neredeyse", "nearly", "almost", "barely", "slid", "skid*", "kaydi*", "kaydim", "kayarak",
 )
 BODY = Terms(
     "kolum*", "kolu*", "kollarim*", "bacag*", "bacak*", "bilek*", "bileg*", "omuz*", "omz*",
     "diz", "dizi*", "dizin*", "dizim*", "dizler*", "kafa*", "basim*", "basin", "basini", "basina", "basindan",
-    "cene*", "yuzum*", "yuzunu", "yuzu", "disim*", "dislerim*", "burun", "burnum*", "burnu*", "parmag*",
+    "cene*", "yuzum*", "yuzunu", "yuzu", "burun", "burnum*", "burnu*", "parmag*",
     "parmak*", "kaburga*", "kalca*", "sirtim*", "belim*", "elim", "elimi", "eli", "elini", "elinden",
     "ellerim*", "ayag*", "kopruck*", "dirseg*",
     "dirsek*", "boyn*", "gogs*", "dudag*", "arm", "arms", "leg", "legs", "wrist*", "ankle*", "knee*",
@@ -285,33 +311,40 @@ BODY = Terms(
 )
 """The rider's body: harm next to it is an injury."""
 HARM = Terms(
+    "siyrik*", "siyrildi*", "soyuldu*",
     "kirildi*", "kirik*", "kirilmis*", "catladi*", "catlak*", "sisti*", "sismis*", "siskin*", "kaniyo*",
     "kanadi*", "kanama*", "kan", "kanlar*", "yarildi*", "yarik*", "morardi*", "mosmor*", "burkuldu*",
     "cikti", "kesildi*", "kesik*", "dikis*", "alci*", "oynatamiyo*", "kipirdatamiyo*", "hareket ettiremiyo*",
-    "hareket edemiyo*", "basamiyo*", "kaldiramiyo*", "hissetmiyo*", "donuyo*", "carpti*", "carptim", "vurdum",
-    "vurdu", "broken", "broke", "fractured", "fracture*", "bleeding", "bled", "blood*", "injured", "cut",
-    "gash*", "split open", "swollen", "swelling", "sprain*", "dislocat*", "cant move", "cannot move",
-    "cant feel", "stitches", "banged", "smashed",
+    "hareket edemiyo*", "kaldiramiyo*", "hissetmiyo*", "carpti*", "carptim", "vurdum", "vurdu", "vurmus*", "broken",
+    "broke", "fractured",
+    "fracture*", "bleeding", "bled", "blood*", "injured", "cut",
+    "gash*", "swollen", "swelling", "sprain*", "dislocat*", "cant move", "cannot move",
+    "cant feel", "stitches", "banged", "smashed", "slammed", "ezildi*", "ezik", "crushed", "bump", "lump",
+    "sticking out", "out of place", "deformed", "sikisti*", "caught in", "trapped",
 )
 """Harm to a body part that is an injury on its own: "bacağım şişti", "knee is split open", "kolu kırık"."""
 ACHE = Terms(
     "agriyo*", "agri*", "aciyo*", "acitiyo*", "sizliyo*", "uyustu*", "morluk*", "hurts", "hurt", "hurting",
-    "in pain", "pain", "painful", "bruised", "bruise*", "numb", "sore", "messed up", "killing me", "scraped",
+    "in pain", "pain", "painful", "bruised", "bruise*", "numb", "sore", "donuyo*", "dizzy", "bulaniyo*", "messed up",
+    "killing me", "scraped",
     "torn", "road rash",
 )
 """Pain: an injury after an incident ("omzum çok ağrıyor" after a fall), a fitting question otherwise."""
 RIDER_FALL = Terms(
-    "dustum", "dustuk", "devrildim", "devrildik", "kapaklandim", "kapaklandik", "kapaklandi*",
-    "yere kapaklan*", "yere yapis*", "yere cakil*", "cakildim", "asfalta cakil*", "asfalta kapaklan*",
-    "asfalta dus*", "savruldum", "savrulduk", "takla attim", "takla atti*", "takla atarak", "ucup dus*",
+    "yan yattim", "yere yattim", "yere serildim",
+    "dustum", "dustuk", "devrildim", "devrildik", "yere yapis*", "yere cakil*", "cakildim", "asfalta cakil*",
+    "asfalta dus*", "savruldum", "savrulduk", "ucup dus*",
     "bisikletten uctu*", "bisikletten uctum", "bisikletten ucup", "bisikletten dustu*", "bisikletten dusup",
-    "bisikletten dusmus*", "bisikletten dusunce", "bisikletten firla*", "bisikletten atil*", "yuzustu", "yuz ustu",
-    "yere dustum", "uctum", "carptim", "carptik", "went down hard", "i went down", "we went down",
+    "bisikletten dusmus*", "bisikletten dusunce", "bisikletten firla*", "bisikletten atil*", "yere dustum", "uctum",
+    "carptim", "carptik", "i went down", "we went down",
     "he went down", "she went down", "wiped out", "went over the bars", "over the handlebar*", "over the bars",
     "flew over", "thrown off", "hit the ground", "hit the deck", "hit the pavement", "hit the tarmac",
     "took a tumble", "took a spill", "i came off", "she came off", "he came off", "we came off", "i crashed",
-    "we crashed", "crashed into", "slammed into", "yigildim", "yere yigil*", "yerde yatiyo*", "yerdeyim",
+    "we crashed", "crashed into", "slammed into", "went into the", "went into a", "ran off the road",
+    r"re:(?<=^ )(?:crashed|fell off|came off|wiped out)", "yigildim",
+    "yere yigil*", "yerde yatiyo*", "yerdeyim",
     "lying on the ground", "lying on the road", "lying on the pavement", "lying in the road", "came down hard",
+    "had to jump off", "jumped off", "bailed", "ustunden uctum", "uzerinden uctum", "gidonun ustunden*",
 )
 """A rider coming off the bike or hitting something: an accident."""
 INCIDENT = Terms(
@@ -320,26 +353,33 @@ INCIDENT = Terms(
 )
 """Something happened to the rider: pain after it is an injury."""
 VEHICLE = Terms(
+    "cip", "cipin", "cipi", "jip*", "minivan*", "panelvan*",
     "araba*", "arac", "araci", "aracin", "otomobil*", "taksi*", "otobus*", "minibus*", "dolmus*", "kamyon*",
     "motosiklet*", "motorsiklet*", "motorcu*", "tir", "surucu*", "sofor*", "car", "cars", "van", "taxi", "bus",
     "truck", "lorry", "motorbike*", "motorcycle*", "moped", "driver*", "cab", "suv", "jeep", "pickup",
 )
 IMPACT = Terms(
+    "yol vermedi*", "didnt yield", "didnt stop for me",
     "carpti*", "carpip", "carpmis*", "carpisti*", "carpistik", "siyirdi*", "siyirip", "siyirmis*", "bindirdi*",
     "devirdi*", "ezdi*", "kapi acti*", "kapiyi acti*", "kapisini acti*", "altina gir*", "sikistirdi*", "hit",
-    "hits", "clipped", "clipping", "knocked", "ran into", "ran me", "ran over", "drove into", "doored",
+    "hits", "knocked", "ran into", "ran me", "ran over", "drove into", "doored",
     "sideswiped", "side swiped", "rear ended", "cut me off", "swerved into", "opened the door",
     "opened his door", "opened her door", "opened a door", "door opened", "reversed into", "backed into",
     "vurdu", "vurup", "vurmus*", "took me out", "pulled out in front", "pulled out on me", "onume cikti*",
-    "onumu kesti*", "pushed me", "pushed us", "forced me", "itti", "itip",
+    "onumu kesti*", "altinda kal*", "run over", "pushed me", "pushed us", "forced me", "itti", "itip",
 )
 """A vehicle striking the rider: "bir kamyonet bana çarptı", "a bus clipped my handlebar"."""
+CRASH_GEAR = Terms(
+    "kask* ~ catla*", "kask* ~ kirildi*", "kask* ~ yarildi*", "kask* ~ ikiye*", "helmet* ~ crack*",
+    "helmet* ~ split", "helmet* ~ broke*", "helmet* ~ snapped",
+)
+"""A helmet that cracked: the head took a blow, so whoever wore it crashed."""
 CARE = Terms(
     "dikis at*", "dikis atil*", "stitches", "alciya*", "alcida*", "acildeyi*", "acil serviste*",
     "acil servise kaldir*", "acil servise gotur*", "acile kaldir*", "acile gotur*", "acile git*", "ambulans*",
-    "ambulance", "emergency room", "emergency clinic", "emergency department", r"re:(?:to|at|in) (?:the )?a e",
-    "x ray", "rontgen*", "concussion", "unconscious", "bilinci*", "bilinc kayb*", "kusuyo*", "bas donme*",
-    "basim donuyo*", "dizzy", "hastaneye kaldir*", "hastaneye gotur*", "hastanelik", "taken to hospital",
+    "ambulance", "emergency room", "emergency department", "emergency clinic", "urgent care", "a e", "er", "x ray",
+    "rontgen*", "concussion", "unconscious", "bilinci*",
+    "bilinc kayb*", "kusuyo*", "dizzy", "hastaneye kaldir*", "hastaneye gotur*", "hastanelik", "taken to hospital",
     "rushed to hospital", "rushed to the hospital",
 )
 """Being treated for an injury: stitches, a cast, the emergency room, an ambulance."""
@@ -356,6 +396,12 @@ MORTAL_DANGER = Terms(
     "olum tehlike*", "hayati tehlike*", "canimdan oluyo*", "kaza yapabilirdim", "kaza yapacaktim",
 )
 """A rider saying they could have died: critical unless joking."""
+CARE_OTHER_SENSE = Terms(
+    "ambulance service*", "ambulance company", "ambulance crew*", "ambulance driver*", "private ambulance",
+    "ambulans hizmet*", "ambulans firma*", "ambulans sirket*", "ambulans sofor*", "paramedics", "for our paramedics",
+    "hastanede calis*", "hastanede hemsire*", "hastanede doktor*",
+)
+"""Care words for a job or a business: "we're a private ambulance service", "hastanede çalışıyorum"."""
 FALL_OTHER_SENSE = Terms(
     "fell asleep", "fall asleep", "falls asleep", "fell in love", "fall in love", "fell for", "fall for",
     "prices fell", "fiyat* dustu*", "fiyat* dusmus*", "menzil* dus*", "uyuyakal*",
@@ -368,11 +414,12 @@ NOT_FAILURE = Terms(
 """Negated verbs that say a brake is fine or is not for sale: "brakes don't squeak", "balata gelmiyor"."""
 RUNAWAY_PART = Terms("motor*", "throttle*", "gaz", "gazi", "assist*", "destek*")
 RUNAWAY_SIGN = Terms(
-    "kendi kendine", "kendiliginden", "by itself", "on its own", "keeps pushing", "kept pushing",
-    "keeps accelerat*", "kept accelerat*", "even when i squeeze", "even when i brake", "even with the brake*",
+    "kendi kendine", "kendiliginden", "by itself", "on its own", "keeps accelerat*", "kept accelerat*",
+    "even when i squeeze", "even when i brake", "even with the brake*",
     "wont stop", "doesnt stop", "wont cut", "doesnt cut", "wont turn off", "kesmiyo*",
     "durmuyo*", "birakmiyo*", "takili kal*", "full power", "tam gaz", "surges", "surging", "lurch*",
-    "even when i stop", "frene bassam da", "frene bastigim halde", "fren* ragmen",
+    "frene bassam da", "frene bastigim halde", "fren* ragmen", r"re:keeps? (?:pushing|pulling|driving)",
+    r"re:kept (?:pushing|pulling|driving)",
 )
 """A motor that drives on by itself: a runaway bike."""
 LONG_AGO = Terms(
@@ -380,6 +427,8 @@ LONG_AGO = Terms(
     r"re:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) ago", "gecen yil*", "gecen sene*", "gecen ay*",
     "gecen hafta*", "gecen yaz*", "gecen kis*", "yillar once", "aylar once", r"re:\d+ (?:yil|ay|hafta) once",
     r"re:(?:bir|iki|uc) (?:yil|ay|hafta) once", "gecenlerde",
+    r"re:in (?:january|february|march|april|june|july|august|september|october|november|december)",
+    r"re:(?:ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik)(?:ta|da|ayinda)",
 )
 """A time long past: an accident "last year" is history, not an emergency."""
 DELIVERED = Terms(
@@ -388,13 +437,21 @@ DELIVERED = Terms(
 )
 """A part that arrived broken is a damaged delivery, not a failure on the road."""
 RESOLVED = Terms(
-    "iyilestim", "iyilesti*", "iyiyim", "iyiyiz", "sorted", "fixed", "all good now", "works perfectly",
-    "perfectly now", "fine now", "recovered", "back on the bike", "tikir tikir", "sorunsuz", "duzeldi",
-    "cozuldu", "halloldu", "yeni gibi", "as good as new", "toparlamissiniz", "toparladiniz",
+    "no harm done", "nobody hurt", "no one hurt", "nobody was hurt", "no one was hurt", "not hurt", "unhurt",
+    "kimse yaralanmadi", "kimseye bir sey olmadi", "bir seyim yok",
+    "sorted", "fixed", "all good now", "works perfectly",
+    "fine now", "recovered", "back on the bike", "tikir tikir", "sorunsuz", "duzeldi",
+    "cozuldu", "halloldu", "yeni gibi", "as good as new",
 )
 """Words that end a story well: a past incident told with thanks is not an emergency."""
+POLITE_AGAIN = Terms(
+    "sorry again", "thanks again", "thank you again", "apologies again", "tekrar tesekkur*", "tekrar ozur*",
+    "tekrardan tesekkur*", "yine de tesekkur*",
+)
+"""Politeness said twice: "sorry again" is not the problem happening again."""
 CONDITIONAL = Terms(
-    "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if", "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy",
+    _WOULD_IT, "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if", "sigorta*", "insurance",
+    "insured", "in case", "olursa", "durumunda", "halinde", "policy",
     "what happens if", "what if", "if", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
     "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "avoid*", "prevent*", "covered",
     r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse|mazsa|mezse|yorsa|yosa)(?:m|k|niz|n)?",
@@ -417,7 +474,8 @@ BREAKDOWN = Terms(
     "bozuldu*", "ariza yapti*", "broke", "broken", "kapandi",
  "kapaniverdi", "shredded", "wrecked", "shut down", "shut off", "patladi",
     "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
-    "koptu", "kirildi", "arizalan*", "ariza verdi*", "patlak*", "broke down", "broken down", "died", "dead", "battery ran out",
+    "koptu", "kirildi", "arizalan*", "ariza verdi*", "patlak*", "broke down", "broken down", "died", "dead",
+    "battery ran out",
     "ran out of battery",
     "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
     "flat tire", "puncture*",
@@ -429,7 +487,8 @@ PRESENT_PLACE = Terms(
     "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
     "ne yapayim", "ne yapmaliyim", "ne yapacagim", "nasil iner*", "nasil doner*", "karardi", "aksam oluyo*",
     "gece oluyo*", "gece yarisi", "karanlik*",
-    "its dark", "bekliyoruz", "bekliyorum", "waiting", "what do we do", "what now", "ne yapalim", "ne yapacagiz",
+    "its dark", r"re:\d+ ?(?:km|kilometre|kilometer|miles?)", "how do i get home", "how do we get home",
+    "how do i get back", "how do we get back", "waiting", "what now", "ne yapalim", "ne yapacagiz",
     "napcaz", "napiyim", "napalim", "napicam", "please come", "can you come", "could you come", "send someone",
     "birini gonder*", "gelir misiniz", "yardim edin", "su anda",
     "dark", "no taxi*", "taksi yok", "alabilir mi*", "pick us", "pick me", r"re:\d+ ?pm", "tonight", "bu gece",
@@ -443,38 +502,45 @@ FAR_AWAY = Terms(
     "from the hotel", "otelden uzak*", "kilometre uzak*", "km uzak*", "miles away", "km away", "yolundayi*",
     "coast road", "in the mountains", "on a mountain", "daglik*", "yolunda", "sahil yolu*", "km from",
     "from town", "from the city", "from the hotel", "sehirden", "koye", r"re:\d+ ?(?:km|kilometre) kala", "mountain*",
-    "kimse yok", "issiz*", "out of town", "yol kenar*", "yolun kenar*", "banket*", "ortasindayi*", "deltas*",
-    "kilometrelerce", "saatlerce", "dag", "dag koy*", "hours from", "hours away", "miles from", "halfway up", "halfway down",
-    r"re:[a-z]+dag(?:da|inda)",
+    "kimse yok", "issiz*", "out of town", "ortasinda*", "ortasindayi*", r"re:\d+ saat (?:yuru|yol)[a-z]*",
+    r"re:(?:yurusek|yuruyerek|on foot|walk) (?:[a-z]+ )?\d+ (?:saat|hours?)", "yol kenar*", "yolun kenar*", "banket*",
+    "kilometrelerce", "saatlerce", "dag",
+    "dag koy*", "hours from", "hours away", "miles from", r"re:[a-z]+dag(?:da|inda)",
     r"re:\d+ ?(?:km|kilometre|kilometer|miles?) (?:from|away|out|uzak|uzag|otede|ileri)[a-z]*",
 )
 
 NO_TRANSPORT = Terms(
-    "taksi yok", "no taxi*", "no bus*", "last bus", "son otobus*", "otobus yok", "dolmus yok", "vasita yok",
+    "yedek yok", "yedek ic lastik yok", "no spare",
+    "taksi yok", "no taxi*", "no bus*", "son otobus*", "otobus yok", "dolmus yok", "vasita yok",
     "arac yok", "arabamiz yok", "arabam yok", "no car", "no lift", "no ride home", "no transport*", "ulasim yok",
-    "kimse durmuyo*", "nobody stops", "nobody is stopping", "no one stops", "no one is stopping",
     "cant get a taxi", "taksi bulamiyo*", "no uber", "uber yok", "no signal", "sinyal yok", "cekmiyo*",
-    "telefonum* bit*", "telefonumun sarj*", "phone is dying", "phone is dead", "phone battery", "yedek yok",
-    "no spare", "no pump", "pompa yok", r"re:(?:otobus|dolmus|taksi|arac|vasita|servis|minibus)[a-z]* yok",
+    "telefonum* bit*", "telefonumun sarj*", "phone is dying", "phone is dead", "phone battery", "no pump", "pompa yok",
+    "bus left", "missed the bus", "last ferry", "otobus kacti*",
+    "otobus gitti", "son vapur*", "son feribot*", "no shops", "nothing open", "hicbir yer acik degil",
+    r"re:(?:otobus|dolmus|taksi|arac|vasita|servis|minibus)[a-z]* yok",
     r"re:no (?:buses|bus|taxis|taxi|cabs|cab|trains|train|ferry|ferries)",
 )
 """No way to get help or a ride: a breakdown then strands a rider even close to town."""
 COMPANY = Terms(
-    "yalnizim", "yalniziz", "yalniz basima", "tek basima*", "alone", "by myself", "on my own", "cocuk*", "kids", "children",
-    "child", "baby", "bebek*", "yasli*", "elderly", "hamile*", "pregnant", "kizimla", "oglumla", "esimle",
-    "annemle", "babamla", "with my son", "with my daughter", "with my wife", "with my husband", "with my mother",
-    "with my father", "grandma*", "grandpa*", "yagmur*", "firtina*", "storm*", "pouring", "rain*", "freezing",
-    "cok soguk", "sicak cok",
+    r"re:yanimda (?:[a-z0-9]+ ){0,3}(?:kizim|oglum|cocu[a-z]*|bebe[a-z]*|esim|annem|babam|yasli[a-z]*)",
+    "yalnizim", "yalniziz", "yalniz basima", "tek basima*", "cocuklarla", "cocuklarimla", "cocugumla",
+    r"re:(?:iki|uc|\d+) cocukla", "bebekle", "bebegimle", "yasli annem*", "yasli babam*", "kizimla", "oglumla",
+    "esimle", "annemle", "babamla", "hamileyim", "pregnant", "with my son", "with my daughter", "with my wife",
+    "with my husband", "with my mother", "with my father", "with my kids", "with the kids", "with kids",
+    "kids with us", "kids with me", r"re:with (?:my |our |the )?(?:two |three |\d+ )?(?:kids|children|baby)",
+    "with a baby", "alone", "by myself", "on my own", "yagmur*", "firtina*", "storm*", "pouring", "rain*",
+    "freezing", "cok soguk",
 )
 """Alone, with children or elderly people, in bad weather: what makes a breakdown on the road an emergency."""
 DEPLETED = Terms(
-    "bitti", "sifirlandi", "tukendi", "bosaldi", "dead", "died", "empty", "ran out", "run out", "flat", "gone",
-    "yuzde 0", "sifir", "0",
+    "bitti", "tukendi", "bosaldi", "sifirlan*", "sifira indi", "kapandi", "oldu bitti", "dead", "died", "empty",
+    "ran out", "run out", "flat", "gone",
+    "yuzde 0", "sifir", "0", "out of battery", "out of charge", "no battery left", "sarjsiz kal*", "sarj kalmadi",
 )
 """An empty battery: with a battery or the charge, a breakdown."""
 GOT_HOME = Terms(
-    "eve geldim", "eve geldik", "eve dondum", "eve donduk", "eve vardim", "eve vardik", "iterek geldim",
-    "iterek getirdim", "iterek eve", "pedal cevirerek", "made it home", "got home", "got back home",
+    "eve geldim", "eve geldik", "eve dondum", "eve donduk", "eve vardim", "eve vardik", "iterek getirdim", "iterek eve",
+    "pedal cevirerek", "made it home", "got home", "got back home",
     "walked it home", "pushed it home", "pushed it back", "evdeyim", "evdeyiz", "im home", "im back home",
     "at home now", "otele geldik", "otele vardik", "back at the hotel",
 )
@@ -488,14 +554,17 @@ LEGAL = Terms(
     "attorney*", "solicitor*", "sue", "suing", "sued", "lawsuit*", "legal action", "legal steps",
     "take legal", "court", "consumer protection", "small claims", "consumer rights", "mahkemeye ver*",
     "legal proceedings", "file a claim", "filing a claim", "trading standards", "consumer court", "btk",
-    "ticaret bakanlig*", "ticaret il mudurlug*", "il ticaret mudurlug*", "ticaret mudurlug*", "bakanliga*",
-    "ihtar", "ihtar cek*", "arabulucu*", "icraya*", "icra takib*", "zabitaya*", "polise sikayet*", "savci*",
+    "ticaret bakanlig*", "bakanliga*", "ticaret mudurlug*", "il ticaret*", "arabulucu*", "uzlastirma*",
+    "uzlasma*", "mediation", "mediator", "arbitrat*",
+    "ihtar", "ihtar cek*", "icraya*", "icra takib*", "zabitaya*", "polise sikayet*", "savci*",
     "hakkimi aray*", "hakkimizi aray*", "hakkimi sonuna*", "haklarimi biliyo*", "hukuk*", "tuketici derneg*",
     "tuketici sikayet*", "tuketici hakem*", "arbitration*", "arbitrator*", "ombudsman", "consumer agency",
     "consumer authority", "consumer council", "consumer board", "consumer affairs",
     "report you to", "reporting you to", "cease and desist", "notary", "letter before action", "demand letter",
     "see you in court", "take you to court", "taking you to court", "litigation", "class action",
-    "strong case", "have a case", "know my rights", "legal route", "legal advice", "yargiya", "yargi yolu*",
+    "know my rights", "legal route", "legal advice", "yargiya", "yargi yolu*",
+    "resmi sikayet*", "dilekce*", "kanuni*", "legal team", "legal department", "legal counsel", "press charges",
+    "formal complaint",
 )
 
 # --- time pressure, calm-down and follow-ups --------------------------------------------------
@@ -529,9 +598,13 @@ FOLLOWUP = Terms(
     "geri donus*", "donen yok", "donmuyo*", "kimse don*", "kimse cevap*", "kimse ilgilen*", "ses yok",
     "ses seda yok", "haber yok", "hala haber*", "hala bekli*", "bekliyorum", "bekliyoruz", "gundur yaziyo*",
     "tekrar yaziyo*", "yine yaziyo*", "son kez yaziyo*", "kac kere yaz*", "kac kez yaz*", "yazdim ~ cevap*",
-    "ulasamiyo*", "ulasamadi*", "muhatap*", "yanit*", "ne oldu", "still waiting", "any update*", "any news",
+    "ulasamiyo*", "ulasamadi*", "muhatap*",
+    r"re:(?:acan|bakan|arayan|soran|donen|ilgilenen|yanitlayan|cevaplayan|cevap veren|haber veren|okuyan) yok",
+    r"re:[a-z]+(?:den|dan|ten|tan) beri (?:yaziyo|ariyo|bekliyo|mesaj)[a-z]*", "yanit*", "ne oldu", "still waiting",
+    "any update*", "any news",
     "no reply", "no response", "no answer", "nobody answer*", "nobody repl*", "no one answer*",
-    "no one repl*", "no one got back", "nobody got back", "havent heard", "not heard back", "ignored",
+    "no one repl*", "nobody respond*", "no one respond*", "kimse yanit*", "no one got back", "nobody got back",
+    "havent heard", "not heard back", "ignored",
     "ignoring", "anyone there", "is anyone there", "please answer", "answer me", "please reply",
 )
 RECURRENCE = Terms(
@@ -543,8 +616,8 @@ RECURRENCE = Terms(
 B2B = Terms(
     "bayi*", "distributor*", "distribut*", "dealer*", "toptan*", "wholesale", "kurumsal*", "corporate",
     "filo*", "fleet*", "firma*", "sirket*", "company", "gmbh", "ltd", "retail*", "partner*", "acente*",
-    "bulk", "units", "unit", "belediye*", "municipal*", "ihale*", "tender*", "hotel group", "otel zincir*",
-    "retail chain", "chain client", "client", "clients", "musterimiz*", "customer of ours",
+    "bulk", "units", "unit", "belediye*", "municipal*", "ihale*", "tender*", "retail chain", "chain client", "client",
+    "clients", "musterimiz*", "customer of ours",
 )
 SOFT_RISK = Terms(
     "baska marka*", "baska firma*", "baska tedarik*", "baska yere", "another supplier", "another brand",
@@ -560,11 +633,11 @@ CANCEL_RISK = Terms(
     "lose the contract", "lose this contract", "rakip*", "rakibe", "competitor*", "cezai*", "ceza*", "penalt*",
     "another supplier", "baska tedarikci*", "baska firma*", "baska marka*", "lose the account", "lose the client",
     "lose our client", "lose the customer", "goes elsewhere", "go elsewhere", "musteri* kaybed*", "feshed*",
-    "pull* out", "sonlandir*", "drop us", "drops us", "dropping us",
+    "pull* out", "sonlandir*", "feshet*", "drop us", "drops us", "dropping us", "disqualif*", "elen*",
 )
 ACCOUNT = Terms(
     "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
-    "ihale*", "tender*", "hotel group", "otel zincir*", "retail chain", "retail partner*", "chain client",
+    "ihale*", "tender*", "retail chain", "retail partner*", "chain client",
     "musterimiz*", "our client*", "our customer", "toptan*", "wholesale", "zincir market*", "sozlesme*",
     "contract*",
 )
@@ -763,9 +836,19 @@ NEGATED_VERB = Terms(
     r"re:(?:doesnt|dont|wont|isnt|arent|cant|didnt|wouldnt) (?!know|think|want|need|have|like|mind|care)[a-z]+",
 )
 """A verb that does not do its job: with a part, a defect ("motor devreye girmiyor", "the app doesn't connect")."""
+REFUSED = Terms(
+    r"re:(?:stopped|quit|ceased) [a-z]+ing",
+    *NEGATED_VERB.entries,
+    r"re:(?!gel|ol|bul|yap|iste|begen|anla|sor|bak|degis|tak|gonder|ayarla|sat|kullan|kal)[a-z]+(?:madi|medi)[a-z]*",
+    "and nothing", "but nothing", "ama hicbir sey", "ama bir sey olmadi",
+)
+"""A verb that did not do its job, in any tense: after a brake, a failure ("freni dinlemedi", "doesn't grab")."""
 BIKE = Terms("bisiklet*", "ebike*", "bike*", "scooter*", "tandem*")
 NIGHT = Terms(
-    "dark", "karanlik*", "karardi", "kararmak*", "aksam", r"re:(?:12|[1-5]) ?am", "kararacak*", "karariyo*", "aksam ol*", "gece ol*", r"re:\d+ ?pm",
+    "dark", "karanlik*", "karardi", "kararmak*", "aksam", "gun batiyo*", "gunes batiyo*", "gun batimi*",
+    "gunes batmak*", "sunset", "sun is setting", "sun s setting", "sun is going down", "sun s going down",
+    r"re:(?:12|[1-5]) ?am", "kararacak*", "karariyo*",
+    "aksam ol*", "gece ol*", r"re:\d+ ?pm",
     "phone signal", "signal", "sinyal*", "kapsama*", "hava karariyo*", "gece*", "night", "midnight", "no taxi*",
     "taksi yok",
     "no signal", "sinyal yok", "telefonumun sarj*", "telefonum*", "phone is dying", "phone battery",
@@ -1176,7 +1259,7 @@ STOPWORDS = frozenset(
 )
 
 KEYWORD_TABLES: tuple[Terms, ...] = (
-    FIRE, HEAT, BRAKE_FAILURE, STRUCTURE_FAILURE, ACCIDENT_EVENT, ACCIDENT, INJURY, STRANDED, LEGAL,
+    FIRE, FIRE_SIGN, BRAKE_FAILURE, STRUCTURE_FAILURE, ACCIDENT_EVENT, ACCIDENT, INJURY, STRANDED, LEGAL,
     COMPLAINT_STRONG, COMPLAINT_OUTRIGHT, PRICE_GRIEVANCE,
     DOUBLE_CHARGE, BLOCKING, DEFECT, PART, QUANTITY, SALES_STRONG, SUPPORT, SALES, INQUIRY, RENTAL,
     COMPLAINT_WEAK, URGENT, NO_RUSH, SPAM,
@@ -1209,18 +1292,22 @@ READ_TABLES: tuple[Terms, ...] = (
     INCIDENT,
     VEHICLE,
     IMPACT,
+    CRASH_GEAR,
     CARE,
+    CARE_OTHER_SENSE,
     HOSPITAL,
     MORTAL_DANGER,
     RUNAWAY_PART,
     RUNAWAY_SIGN,
     FALL_OTHER_SENSE,
+    REFUSED,
     NOT_FAILURE,
     LONG_AGO,
     DELIVERED,
     DEGREE,
     COMPARED,
     RESOLVED,
+    POLITE_AGAIN,
     CONDITIONAL,
     NO_TRANSPORT,
     COMPANY,
@@ -1228,12 +1315,10 @@ READ_TABLES: tuple[Terms, ...] = (
     GOT_HOME,
     ACCOUNT,
     FIRE,
-    HEAT,
     POWER_PART,
     LIGHT,
     BRAKE_FAILURE,
     BRAKE_WEAK,
-    PARTIAL,
     STRUCTURE_FAILURE,
     NEAR_MISS,
     RUNAWAY,
@@ -1244,6 +1329,7 @@ READ_TABLES: tuple[Terms, ...] = (
     FIGURATIVE,
     HYPOTHETICAL,
     LEGAL_OTHER_SENSE,
+    RIGHTS_QUESTION,
     STRANDED,
     BREAKDOWN,
     PRESENT_PLACE,
@@ -1298,7 +1384,8 @@ READ_TABLES: tuple[Terms, ...] = (
     TEST,
     TEST_FILLER,
 )
-"""Every table :func:`analysis.reading.read` matches a text against."""
+"""Every table :func:`analysis.reading.read` may match a text against (a table is only scanned when asked
+for); the typo corrector learns their words."""
 FILLER_TABLES: tuple[Terms, ...] = (GREETING, THANKS, WISHES, POSITIVE, CLOSING)
 """Words that carry no request: a message made only of these is a greeting, thanks or closing."""
 
@@ -1318,7 +1405,6 @@ _CRITICAL_TABLES = (
     MORTAL_DANGER,
     RUNAWAY_SIGN,
     FIRE,
-    HEAT,
     BRAKE_FAILURE,
     STRUCTURE_FAILURE,
     NEAR_MISS,

@@ -5,17 +5,22 @@
 ones a nearby "if", "insurance" or "gibi" turns into a question or a figure of speech, and weighs the
 rest into one score per category. :mod:`analysis.rules` decides the labels from readings of the message
 and of its history.
+
+Critical concepts are read as combinations, not phrases: a safety risk is a safety subject (a brake,
+anything carrying current, the frame, a wheel, the rider's body, a vehicle) in one sentence with a sign of
+failure or harm, in any tense; a stranded rider is a bike that cannot go on, somewhere far, dark or without
+a ride, with the rider still there; a large B2B order at risk is a large order or a business account with a
+cancellation, a competitor or a penalty. A new wording of either half still pairs with the other.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis import lexicon as lx
-from analysis.text import Hit, Text, near, prepare
+from analysis.text import Hit, Matches, Text, close, following, near, prepare, unclaimed, uncovered
 from workflows.contracts import Category
 
 CATEGORY_ORDER: tuple[Category, ...] = ("complaint", "technical", "support", "sales", "inquiry")
@@ -130,25 +135,7 @@ def _real(found: list[Hit], hedges: list[Hit]) -> list[Hit]:
     ]
 
 
-class _Hits(dict[lx.Terms, list[Hit]]):
-    """The matches of each lexicon table in one text, found the first time a table is asked for: a sign
-    table is never scanned in a text that names none of its subjects."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__()
-        self.text = text
-
-    def __missing__(self, table: lx.Terms) -> list[Hit]:
-        found = table.hits(self.text)
-        self[table] = found
-        return found
-
-    def paired(self, signs: lx.Terms, subjects: list[Hit], reach: int | None) -> list[Hit]:
-        """The hits of ``signs`` in a sentence with one of ``subjects``, at most ``reach`` words away."""
-        return near(self[signs], subjects, self.text, reach) if subjects else []
-
-
-def _safety(hits: _Hits, *, joking: bool) -> tuple[list[Hit], bool]:
+def _safety(hits: Matches, *, joking: bool) -> tuple[list[Hit], bool]:
     """The evidence of a safety risk, and whether there is a milder safety concern.
 
     Evidence is a safety subject paired with a sign of failure or harm in one sentence (brakes that do not
@@ -163,32 +150,35 @@ def _safety(hits: _Hits, *, joking: bool) -> tuple[list[Hit], bool]:
     hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     if "🔥" not in text.original or hits[lx.POWER]:
         evidence += _real(hits[lx.FIRE], hedges)  # "kampanya alev aldı 🔥" is hype, not a fire
-    evidence += _real(hits[lx.ACCIDENT], hedges) + hits[lx.ACCIDENT_EVENT] + hits[lx.CARE] + hits[lx.RUNAWAY]
-    evidence += _unclaimed(hits[lx.INJURY] + hits[lx.RIDER_FALL], hits[lx.FALL_OTHER_SENSE]) + hits[lx.NEAR_MISS]
+    care = unclaimed(hits[lx.CARE] + hits[lx.INJURY], hits[lx.CARE_OTHER_SENSE])
+    events = _real(hits[lx.ACCIDENT], hedges) + hits[lx.CRASH_GEAR]
+    evidence += _scoped(events, conditions, text) + hits[lx.ACCIDENT_EVENT] + hits[lx.RUNAWAY]
+    evidence += unclaimed(care + hits[lx.RIDER_FALL], hits[lx.FALL_OTHER_SENSE]) + hits[lx.NEAR_MISS]
     if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
         evidence += hits[lx.DANGER]
     if not joking:
         evidence += hits[lx.MORTAL_DANGER]
     if hits[lx.LONG_AGO]:
-        # "I had a crash last year" is history; "the brake failed again, like last week" is not.
-        past = {text.sentences[hit.first] for hit in hits[lx.LONG_AGO]}
+        # "I had a crash last year" is history; "the brake failed again, like last week" is not, nor is a
+        # crash told far from "geçen ay aldığım bisiklet".
         evidence = [
             hit
             for hit in evidence
-            if text.sentences[hit.first] not in past or _close(hit, hits[lx.RECURRENCE], _PART_REACH, _PART_REACH)
+            if not close(hit, hits[lx.LONG_AGO], _BRAKE_REACH, _BRAKE_REACH)
+            or close(hit, hits[lx.RECURRENCE], _PART_REACH, _PART_REACH)
         ]
     return evidence, bool(mild or hits[lx.BRAKE_WEAK])
 
 
-def _mechanical(hits: _Hits, conditions: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+def _mechanical(hits: Matches, conditions: list[Hit]) -> tuple[list[Hit], list[Hit]]:
     """Brakes that do not brake, a frame, steering or wheel giving way, a tyre bursting while moving: the
     failures, and the milder ones a degree word softens ("tam tutmuyor", "a bit loose") or that arrived so
     in the box."""
     text = hits.text
-    brakes = _uncovered(hits[lx.BRAKE], hits[lx.NOT_BRAKE])
-    failing = hits.paired(lx.BRAKE_SIGN, brakes, _BRAKE_REACH) + hits[lx.BRAKE_FAILURE]
+    brakes = uncovered(hits[lx.BRAKE], hits[lx.NOT_BRAKE])
+    failing = _brake_signs(hits, brakes) + hits[lx.BRAKE_FAILURE]
     if brakes:
-        failing += _following(_unclaimed(hits[lx.NEGATED_VERB], hits[lx.NOT_FAILURE]), brakes, text)
+        failing += following(unclaimed(hits[lx.REFUSED], hits[lx.NOT_FAILURE]), brakes, text, _VERB_REACH)
     failing += hits.paired(lx.STOP_FAILURE, brakes + hits[lx.BIKE], None)
     parts = hits.paired(lx.FRAME_SIGN, hits[lx.FRAME], _PART_REACH) + hits[lx.STRUCTURE_FAILURE]
     parts += hits.paired(lx.WHEEL_SIGN, hits[lx.WHEEL], _PART_REACH)
@@ -204,19 +194,38 @@ def _mechanical(hits: _Hits, conditions: list[Hit]) -> tuple[list[Hit], list[Hit
     return failing, mild
 
 
-def _fire(hits: _Hits) -> list[Hit]:
+def _brake_signs(hits: Matches, brakes: list[Hit]) -> list[Hit]:
+    """Signs of a brake not braking that belong to a brake: in its sentence, at most :data:`_BRAKE_REACH` words
+    away (anywhere in the sentence when "hiç" or "tamamen" makes the sign total), with no other part named in
+    between ("fren balatası değişti ama vites tutmuyor" is about the gears)."""
+    if not brakes:
+        return []
+    text = hits.text
+    # Other parts, leaving out the ones a brake word names ("brake cable", "fren kolu", "fren hortumu").
+    others = [part for part in unclaimed(hits[lx.PART], brakes) if not close(part, brakes, 1, 0)]
+
+    def belongs(sign: Hit, brake: Hit) -> bool:
+        reach = None if close(sign, hits[lx.STRONG], 2, 1) else _BRAKE_REACH
+        low, high = min(brake.last, sign.last), max(brake.first, sign.first)
+        between = any(low < other.first and other.last < high for other in others)
+        return bool(near([sign], [brake], text, reach)) and not between
+
+    return [sign for sign in hits[lx.BRAKE_SIGN] if any(belongs(sign, brake) for brake in brakes)]
+
+
+def _fire(hits: Matches) -> list[Hit]:
     """Smoke, heat, swelling, leaking or sparks from something that carries current, unless denied ("duman
     yok") or said of an indicator light ("şarj aleti kırmızı yanıyor")."""
     signs = hits.paired(lx.FIRE_SIGN, hits[lx.POWER], None)
-    return [hit for hit in signs if not _negated(hit, hits) and not _close(hit, hits[lx.LIGHT], 2, 2)]
+    return [hit for hit in signs if not _negated(hit, hits) and not close(hit, hits[lx.LIGHT], 2, 2)]
 
 
-def _harm(hits: _Hits, failing: bool) -> list[Hit]:
+def _harm(hits: Matches, failing: bool) -> list[Hit]:
     """A body part hurt (pain only after a fall or a crash), a vehicle striking the rider, a motor driving on
     by itself, a hospital after any of these."""
-    body = _uncovered(hits[lx.BODY], hits[lx.NOT_BRAKE])
+    body = uncovered(hits[lx.BODY], hits[lx.NOT_BRAKE])
     harm = hits.paired(lx.HARM, body, _BODY_REACH)
-    incident = _unclaimed(hits[lx.INCIDENT], hits[lx.FALL_OTHER_SENSE])
+    incident = unclaimed(hits[lx.INCIDENT], hits[lx.FALL_OTHER_SENSE])
     if incident:
         harm += hits.paired(lx.ACHE, body, _BODY_REACH)
     harm += hits.paired(lx.IMPACT, hits[lx.VEHICLE], _VEHICLE_REACH)
@@ -239,42 +248,18 @@ def _scoped(found: list[Hit], conditions: list[Hit], text: Text) -> list[Hit]:
     return [hit for hit in found if not any(scopes(condition, hit) for condition in conditions)]
 
 
-def _unclaimed(found: list[Hit], others: list[Hit]) -> list[Hit]:
-    """The hits of ``found`` that share no word with one of ``others`` ("son fell" in "son fell asleep")."""
-    return [hit for hit in found if not any(hit.first <= other.last and other.first <= hit.last for other in others)]
-
-
-def _following(verbs: list[Hit], subjects: list[Hit], text: Text) -> list[Hit]:
-    """The negated verbs of ``verbs`` that follow one of ``subjects`` closely in its clause, as a verb follows
-    its subject: "the front brake just doesn't grab", "fren çekmiyor"; not "a squeaking brake and the seat
-    wouldn't stay up"."""
-    return [
-        verb
-        for verb in verbs
-        if any(
-            text.clauses[verb.first] == text.clauses[subject.last] and 0 < verb.first - subject.last <= _VERB_REACH
-            for subject in subjects
-        )
-    ]
-
-
-def _close(hit: Hit, others: list[Hit], before: int, after: int) -> bool:
-    """Whether one of ``others`` starts at most ``before`` words before ``hit`` or ``after`` words after it."""
-    return any(hit.first - before <= other.last and other.first <= hit.last + after for other in others)
-
-
-def _softened(hit: Hit, hits: _Hits) -> bool:
+def _softened(hit: Hit, hits: Matches) -> bool:
     """A sign a degree word modifies ("tam tutmuyor", "biraz gevşemiş", "not as well as before"), with no
     "hiç" or "completely" by it."""
     text = hits.text
     sentence = text.sentences[hit.first]
     degrees = [other for other in hits[lx.DEGREE] if text.sentences[other.first] == sentence]
     compared = [other for other in hits[lx.COMPARED] if text.sentences[other.first] == sentence]
-    softened = _close(hit, degrees, 2, 0) or _close(hit, compared, 0, 3)
-    return softened and not _close(hit, hits[lx.STRONG], 3, 3)
+    softened = close(hit, degrees, 2, 0) or close(hit, compared, 0, 3)
+    return softened and not close(hit, hits[lx.STRONG], 3, 3)
 
 
-def _negated(hit: Hit, hits: _Hits) -> bool:
+def _negated(hit: Hit, hits: Matches) -> bool:
     """A sign denied right next to it: "duman yok", "no smoke", "not hot"."""
     after = [other for other in hits[lx.NEGATED_AFTER] if 0 < other.first - hit.last <= 2]
     before = [other for other in hits[lx.NEGATED_BEFORE] if 0 < hit.first - other.last <= 2]
@@ -282,18 +267,29 @@ def _negated(hit: Hit, hits: _Hits) -> bool:
     return any(sentences[other.first] == sentences[hit.first] for other in after + before)
 
 
-def _ends_well(dangers: list[Hit], hits: _Hits, raw: str) -> bool:
+def _ends_well(dangers: list[Hit], hits: Matches, raw: str) -> bool:
     """A past incident told with thanks and a happy end, asking nothing ("geçen ayki kazadan sonra bisikleti
     toparlamışsınız, ben de iyileştim, teşekkürler"): not an emergency. The end must come after every danger
     word, so "thanks, fixed last week, but today the brakes failed again" stays critical."""
     resolved = hits[lx.RESOLVED]
     grateful = hits[lx.THANKS] or hits[lx.POSITIVE]
-    if not resolved or not grateful or "?" in raw or hits[lx.RECURRENCE] or hits[lx.URGENT]:
+    again = unclaimed(hits[lx.RECURRENCE], hits[lx.POLITE_AGAIN])
+    if not resolved or not grateful or "?" in raw or again or hits[lx.URGENT]:
         return False
     return max(hit.last for hit in dangers) < max(hit.first for hit in resolved)
 
 
-def _stranded(hits: _Hits) -> bool:
+def _threatens(hits: Matches, raw: str) -> bool:
+    """A legal or official escalation named as a threat or a step taken: not a lawyer buying bikes for the
+    office, and not "tüketici haklarına göre iade hakkım var mı?", which asks what the rights are."""
+    legal = uncovered(hits[lx.LEGAL], hits[lx.LEGAL_OTHER_SENSE])
+    if legal and hits[lx.RIGHTS_QUESTION] and "?" in raw:
+        asked = {hits.text.sentences[hit.first] for hit in hits[lx.RIGHTS_QUESTION]}
+        legal = [hit for hit in legal if hits.text.sentences[hit.first] not in asked]
+    return bool(legal)
+
+
+def _stranded(hits: Matches) -> bool:
     """A bike that cannot go on (a breakdown, an empty battery, a burst tyre), somewhere far, dark or without
     a ride, with the rider still there or alone, with children or in the rain; not once they got home."""
 
@@ -302,33 +298,28 @@ def _stranded(hits: _Hits) -> bool:
     if not _scoped(immobile, hits[lx.CONDITIONAL], hits.text) or hits[lx.GOT_HOME]:
         return False
     places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT)]
-    return any(places) and bool(hits[lx.PRESENT_PLACE] or hits[lx.COMPANY] or sum(places) >= 2)
+    here, company = bool(hits[lx.PRESENT_PLACE]), bool(hits[lx.COMPANY])
+    return (any(places) and (here or company or sum(places) >= 2)) or (here and company)
 
 
-def _order_at_risk(hits: _Hits, quantity: int, *, conditional: bool, today: bool) -> bool:
+def _order_at_risk(hits: Matches, quantity: int, *, conditional: bool, today: bool) -> bool:
     """A large B2B order at risk: cancellation, termination, a competitor or a penalty, for an order of 20
     bikes or more (50 of anything), or for a dealer, fleet or tender account under a condition or deadline."""
     risk = hits[lx.CANCEL_RISK]
     if not risk:
         return False
     bikes = any(unit in hit.key for hit in hits[lx.QUANTITY] for unit in _BIKE_UNITS)
-    account = _uncovered(hits[lx.ACCOUNT], risk)
+    account = uncovered(hits[lx.ACCOUNT], risk)
     large = quantity >= _VERY_LARGE_ORDER or (quantity >= _LARGE_ORDER and (bikes or bool(account)))
     pressing = bool(account) and conditional and (quantity == 0 or (quantity >= _MEDIUM_ORDER and today))
     return large or pressing
-
-
-def _uncovered(found: list[Hit], covers: Iterable[Hit]) -> list[Hit]:
-    """The hits of ``found`` not inside one of ``covers`` ("avukat" inside "ben avukatım")."""
-    spans = [(cover.first, cover.last) for cover in covers]
-    return [hit for hit in found if not any(first <= hit.first and hit.last <= last for first, last in spans)]
 
 
 @lru_cache(maxsize=8192)
 def read(raw: str) -> Reading:
     """Read one text (already stripped of injected instructions) against the lexicon."""
     text = prepare(raw)
-    hits = _Hits(text)
+    hits = Matches(text)
 
     def n(table: lx.Terms) -> int:
         return len(hits[table])
@@ -341,7 +332,7 @@ def read(raw: str) -> Reading:
         flags.add("safety")
     elif concern:
         flags.add("safety_concern")
-    if _uncovered(hits[lx.LEGAL], hits[lx.LEGAL_OTHER_SENSE]):
+    if _threatens(hits, raw):
         flags.add("legal")
     if _real(hits[lx.STRANDED], hedges) or _stranded(hits):
         flags.add("stranded")

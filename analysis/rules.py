@@ -1,11 +1,13 @@
 """The Turkish-first rule analyzer: deterministic labels from the message, read in the light of its history.
 
-``analyze`` never calls out and takes one to two milliseconds (a fraction of that for texts already read:
-readings are cached). It reads the current message with :func:`analysis.reading.read` (after dropping any
+``analyze`` never calls out and takes about half a millisecond for a typical message read for the first
+time (about a millisecond at the 99th percentile, a few for 800-character messages; texts already read are
+cached). It reads the current message with :func:`analysis.reading.read` (after dropping any
 instruction aimed at a classifier), looks for the things that make a message critical (safety, legal
 threats, stranded customers, large B2B orders at risk, repeated unanswered complaints), and uses the
-history for follow-ups ("hala cevap yok??"), closings ("tamam teşekkürler") and short replies that only
-make sense in context.
+history for follow-ups ("hala cevap yok??"), closings ("tamam teşekkürler"), short replies that only
+make sense in context, and emergencies still in progress ("evet hala tütüyor" after "bataryadan duman
+geliyor").
 """
 
 from __future__ import annotations
@@ -251,6 +253,9 @@ def _decide(verdict: _Verdict, reading: Reading, thread: Thread) -> None:
     elif "followup" in flags:
         verdict.signals.append("followup")
         verdict.sour()
+        if "repeat_ordinal" in flags and category == "complaint":
+            # "I'm writing for the 3rd time, nobody responds": repeated and unanswered in its own words.
+            verdict.raise_to("critical", "repeated_unanswered_complaint")
     if flags & CRITICAL_SIGNALS:
         verdict.priority = "critical"
         verdict.sentiment = "negative" if category == "complaint" else "urgent"
@@ -356,7 +361,8 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
         if not is_business and reading.flags & _EMERGENCY_FLAGS
     ]
     emergency = any(
-        stamp is None or now - _utc(stamp) <= _EMERGENCY_SPAN or (reading, stamp) in pending for reading, stamp in reports
+        stamp is None or now - _utc(stamp) <= _EMERGENCY_SPAN or (reading, stamp) in pending
+        for reading, stamp in reports
     )
     first_stamp = pending[0][1] if pending else None
     waiting = bool(pending) and (first_stamp is None or now - _utc(first_stamp) >= _FOLLOWUP_GAP)

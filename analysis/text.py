@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,8 @@ _DECIMAL = re.compile(r"\d[.,]\d")
 _NOT_KEY = re.compile(r"[^a-z0-9]")
 _REPEAT = re.compile(r"([a-z])\1+")
 _QUESTION_TAIL = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<tail>misiniz|musunuz|misin|musun|miyim|miyiz|misnz|msnz)$")
+_CONTRACTED = re.compile(r"(?<=[a-z]m)([iu])o(?=(?:m|z|n|nuz|sun|lar)?$)")
+"""A negative continuous with its ``y`` dropped as well as its ``r``: ``tutmuo`` is ``tutmuyor``."""
 _SHORT_QUESTION_STEMS = frozenset(
     {"var", "yok", "olur", "olmaz", "acik", "mumkun", "hazir", "dogru", "normal", "uygun", "musait", "gelir"}
 )
@@ -113,7 +116,7 @@ def prepare(text: str) -> Text:
         key = word_key(word) + ("nci" if word.endswith(".") else "")
         if not key:
             continue
-        for part in _split_key(key):
+        for part in _split_key(_CONTRACTED.sub(r"\1yo", key)):
             words.append(word)
             keys.append(correct(part))
             sentences.append(sentence)
@@ -210,6 +213,56 @@ class Terms:
                 continue
             words.update(word_key(word.rstrip("*")) for word in entry.split() if word != "~")
         return words
+
+
+class Matches(dict[Terms, list[Hit]]):
+    """The hits of each table in one text, found the first time a table is asked for: a table of signs is
+    never scanned in a text that names none of their subjects."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, table: Terms) -> list[Hit]:
+        found = table.hits(self.text)
+        self[table] = found
+        return found
+
+    def paired(self, signs: Terms, subjects: list[Hit], reach: int | None) -> list[Hit]:
+        """The hits of ``signs`` in a sentence with one of ``subjects``, at most ``reach`` words away."""
+        return near(self[signs], subjects, self.text, reach) if subjects else []
+
+
+def close(hit: Hit, others: Iterable[Hit], before: int, after: int) -> bool:
+    """Whether one of ``others`` ends at most ``before`` words before ``hit`` or starts at most ``after`` words
+    after it (overlapping counts)."""
+    return any(hit.first - before <= other.last and other.first <= hit.last + after for other in others)
+
+
+def unclaimed(found: list[Hit], others: Iterable[Hit]) -> list[Hit]:
+    """The hits of ``found`` that share no word with one of ``others`` ("son fell" in "son fell asleep")."""
+    spans = [(other.first, other.last) for other in others]
+    return [hit for hit in found if not any(hit.first <= last and first <= hit.last for first, last in spans)]
+
+
+def uncovered(found: list[Hit], covers: Iterable[Hit]) -> list[Hit]:
+    """The hits of ``found`` not inside one of ``covers`` ("avukat" inside "ben avukatım")."""
+    spans = [(cover.first, cover.last) for cover in covers]
+    return [hit for hit in found if not any(first <= hit.first and hit.last <= last for first, last in spans)]
+
+
+def following(verbs: list[Hit], subjects: list[Hit], text: Text, reach: int) -> list[Hit]:
+    """The hits of ``verbs`` that follow one of ``subjects`` within ``reach`` words in its clause, as a verb
+    follows its subject: "the front brake just doesn't grab", "fren çekmiyor"; not "a squeaking brake and the
+    seat wouldn't stay up"."""
+    return [
+        verb
+        for verb in verbs
+        if any(
+            text.clauses[verb.first] == text.clauses[subject.last] and 0 < verb.first - subject.last <= reach
+            for subject in subjects
+        )
+    ]
 
 
 class _TypoIndex:

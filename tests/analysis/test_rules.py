@@ -349,3 +349,118 @@ def test_intent_complaint_and_defect_cues_decide_the_category(text: str, expecte
 def test_a_short_question_is_read_in_its_thread() -> None:
     history = [("Sibel", "bisikletim ne zaman hazır olur"), ("İzer", "Merhaba, cuma öğleden sonra hazır olur")]
     assert labels(analyze(message("cumartesi sabah alsam olur mu", history))) == ("support", "normal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brake named with any sign that it does not brake, in any tense or spelling
+        "arka fren kolunu sıkıyorum ama hiçbir tepki yok, bisiklet yavaşlamıyor bile",
+        "Disc brake rotor bent and now the front brake just doesn't grab at all",
+        "Bisiklet yokuşta freni dinlemedi, direkt kavşağa girdim",
+        "I squeezed and squeezed and nothing, went straight through the intersection",
+        "breaks not working!!! going down hill",
+        "frn tutmuyo",
+        "brakes not biting at all, nearly went into the back of a bus",
+        # anything carrying current with smoke, heat, swelling, sparks or a shock
+        "batarya şarjdayken çok ısınıp tıslamaya başladı",
+        "e-bike'ın bataryası şişip kapağı açılmıyor",
+        "Charger cable got so hot the insulation bubbled",
+        "got an electric shock from the charging port",
+        # a load-bearing part or a wheel giving way; a tyre or spoke failing while riding
+        "kadro kaynak yerinden ayrılmış, sürerken fark ettim",
+        "The handlebars came loose while I was riding and turned sideways",
+        "arka tekerlek sürerken yerinden çıktı",
+        "Tyre blew out at 35 km/h on the descent, somehow stayed upright",
+        "pedal broke off mid ride and I slammed my knee into the stem",
+        # the rider's body hurt, a vehicle striking the rider, a fall
+        "Kızım düşüp kolunu kırdı",
+        "Crashed at the bottom of Kadifekale, my collarbone is sticking out",
+        "Bir taksi sağa dönerken beni görmedi, bisiklet altında kaldı, ayağım ezildi",
+        "someone in an SUV pushed me into the curb",
+        "rear rack snapped and the child seat tipped over with my daughter in it, she has a bump on her head",
+        # a motor that drives on by itself
+        "the bike keeps accelerating even when i squeeze the brakes, scary",
+        # a long message where the danger is one clause
+        "slm abi geçen ay sizden aldığım ebike ile bugün işe giderken bi anda ön teker kilitlendi ve ben gidonun "
+        "üstünden uçtum, şu an iyiyim sayılır ama çenem acıyor, ne yapmam lazım",
+        # stranded: cannot go on, far, dark or without a ride, still there or with children
+        "Tour group stuck in Şirince, 3 bikes with flat batteries, bus left, 8 people",
+        "We're on the Çeşme peninsula, tyre shredded, kids with us, no shops open, please advise",
+        "we are out of battery on the road to Şirince and my wife is 7 months pregnant",
+        # legal or official escalation
+        "Bu işi yargıya taşıyacağım",
+        "I reported you to the consumer ombudsman",
+        "Ticaret Bakanlığı'na şikayet edeceğim",
+        # a large B2B order at risk
+        "120 bisikletlik kurumsal siparişte 2 haftalık gecikme var, müşteri sözleşmeyi feshetmekle tehdit ediyor",
+        "Order of 35 e-bikes for our courier fleet: if not delivered by Friday, we will source from a competitor",
+        # a repeated unanswered complaint, in the customer's own words
+        "I'm writing for the 3rd time about the refund, nobody responds, this is disgraceful",
+    ],
+)
+def test_critical_concepts_pair_a_subject_with_a_sign_whatever_the_wording(text: str) -> None:
+    analysis = analyze(message(text))
+    assert analysis.priority_level == "critical", analysis.signals
+    assert_consistent(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fren balatası değiştirdim ama vites tutmuyor",
+        "One of them had a squeaking brake and the seat wouldn't stay up",
+        "Brakes don't squeak anymore, thanks for the service!",
+        "Brake light on the rear rack doesn't work",
+        "bisiklet yere düştü, vites kolu kırıldı",
+        "My knee hurts after long rides, is the saddle too low?",
+        "My son fell asleep in the trailer, is there a sunshade for it?",
+        "Is it normal that the battery gets a little warm while charging?",
+        "şarj kablosu uzatma ile kullanılır mı, elektrik çarpar mı",
+        "If my battery ever catches fire, does warranty cover the damage?",
+        "kampanya alev aldı 🔥 herkes e-bike alıyor",
+        "yeni bataryanın şarjı çok iyi, alev gibi 🔥",
+        "The app crashes every time I open the ride history screen.",
+        "I had a crash last year and I'm nervous riding again, which e-bike has the best brakes?",
+        "Thanks! after the crash last month the bike is as good as new and so am I 😊",
+        "The wheel came off the box in transit, box is damaged but bike seems ok",
+        "Lastik patladı, yenisini takar mısınız? Dükkanın önündeyim",
+        "Sorry for the late reply, I was in hospital for a routine op, can we reschedule the fitting?",
+        "Our 100-unit order arrived, thank you! Invoice please",
+        "iptal ettiğimiz 30 adetlik siparişin faturasını düzeltir misiniz",
+    ],
+)
+def test_look_alikes_of_the_critical_concepts_are_not_critical(text: str) -> None:
+    assert analyze(message(text)).priority_level != "critical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["fren ayarı biraz kaçmış, tam tutmuyor", "Brakes are a bit spongy, can you bleed them Saturday?"],
+)
+def test_a_brake_that_still_brakes_badly_is_high_not_critical(text: str) -> None:
+    analysis = analyze(message(text))
+    assert (analysis.category, analysis.priority_level) == ("technical", "high")
+    assert "safety_concern" in analysis.signals
+
+
+SMOKING_BATTERY = [
+    ("Can", "bataryadan kıvılcım çıkıyor"),
+    ("İzer Servis - Onur", "Fişi çekin, bataryayı metal olmayan bir zemine koyun, durum nedir?"),
+]
+
+
+def test_an_emergency_in_progress_keeps_the_thread_critical_until_it_is_closed() -> None:
+    going_on = analyze(message("koydum ama hala sıcak ve ses geliyor", SMOKING_BATTERY, hours_apart=0.1))
+    closed = analyze(message("tamam teşekkürler, söndü", SMOKING_BATTERY, hours_apart=0.1))
+    days_later = analyze(message("faturayı mail atar mısınız", SMOKING_BATTERY, hours_apart=30))
+    assert going_on.priority_level == "critical" and "ongoing_emergency" in going_on.signals
+    assert closed.priority_level != "critical"
+    assert days_later.priority_level != "critical"
+
+
+def test_a_nudge_on_an_unanswered_emergency_is_critical() -> None:
+    history = [("Derya", "ön fren tamamen boşaldı, Karşıyaka sahilde bekliyorum")]
+    analysis = analyze(message("???", history, hours_apart=0.6))
+    assert labels(analysis) == ("technical", "critical")
+    assert "ongoing_emergency" in analysis.signals

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import lexicon  # noqa: F401  (teaches the typo index the lexicon's words)
-from analysis.text import Terms, fold, prepare, strip_injection, turkish_lower, word_key
+from analysis.text import Terms, fold, near, prepare, strip_injection, turkish_lower, word_key
 
 
 def test_turkish_casefolding_maps_dotted_and_dotless_i() -> None:
@@ -96,3 +96,24 @@ def test_softening_needs_a_vowel_after_it_and_a_long_stem() -> None:
 
 def test_an_ordinal_before_a_message_noun_is_keyed_as_an_ordinal() -> None:
     assert prepare("bu 3. yazışmam").keys == ("bu", "3nci", "yazismam")
+
+
+def test_keys_know_their_sentence_and_clause() -> None:
+    text = prepare("Fren tuttu, ama 2.5 km sonra! Batarya şişti")
+    assert text.keys == ("fren", "tutu", "ama", "2", "5", "km", "sonra", "batarya", "sisti")
+    assert text.sentences == (0, 0, 0, 0, 0, 0, 0, 1, 1)
+    assert text.clauses == (0, 0, 1, 1, 1, 1, 1, 2, 2)
+
+
+def test_a_sign_pairs_only_with_a_subject_in_its_own_sentence_and_reach() -> None:
+    signs, subjects = Terms("tutmuyo*"), Terms("fren*")
+    same = prepare("fren kolu sıkınca hiç tutmuyor")
+    other = prepare("fren balatası aldım. vites tutmuyor")
+    assert near(signs.hits(same), subjects.hits(same), same, 6)
+    assert not near(signs.hits(other), subjects.hits(other), other, None)
+    assert not near(signs.hits(same), subjects.hits(same), same, 2)
+
+
+def test_a_negative_continuous_without_its_y_reads_as_the_full_form() -> None:
+    assert prepare("frenler tutmuo, calismio").keys == ("frenler", "tutmuyo", "calismiyo")
+    assert prepare("radio audio").keys == ("radio", "audio")

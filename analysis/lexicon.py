@@ -57,6 +57,10 @@ BRAKE_FAILURE = Terms(
     "fren* yok", "yavaslayamiyo*", "yavaslamiyo*", "doesnt stop at all", "wont slow down", "cant slow down",
     "couldnt slow down", "no stopping power", "couldnt brake", "cant brake", "wont brake", "doesnt brake",
     "didnt brake", "frenleyemedim", "frenleyemiyo*", "fren yapamadim", "fren yapamiyo*",
+    "durmakta zorlan*", "durmakta zorluk*", "durdurmakta zorlan*", "durdurmakta zorluk*", "zor durdu*",
+    "zar zor dur*", "zorla durdu*", "trouble stopping", "hard time stopping", "struggl* to stop", "barely stop*",
+    "hard to stop", "used my feet to stop", "used my shoes to stop", "feet to stop", "shoes to stop",
+    "dragged my feet", "ayagimla durdu*", "ayaklarimla durdu*", "ayakla durdu*", "ayagimi yere*",
 )
 _STRUCTURES = (
     "kadro*", "catal*", "gidon*", "sele borusu*", "sele boru*", "frame", "fork", "handlebar*", "stem",
@@ -133,18 +137,47 @@ DANGER = Terms(
     "korktum", "cok korktum", "korkutucu", "olum tehlike*", "hayati tehlike*", "olecektim", "oluyordum",
     "cok tehlikeli", "tehlike atlat*", "could have been killed", "could have died", "nearly died", "almost died",
     "scared me", "terrified", "terrifying", "very dangerous", "so dangerous", "zor durdum", "barely stopped",
+    "korkuyorum", "korkuyoruz", "binmeye kork*", "ucuz atlat*", "ucuz kurtul*", "sayesinde kurtul*",
+    "sans eseri", "sansliymisim", "scary", "frightening", "felt unsafe", "guvensiz*", "tehlikeliydi",
 )
 """A rider telling of danger just lived through: with a part or a breakdown, a safety risk."""
+SUBJECT_DANGER = Terms(
+    "dangerous", "tehlikeli*", "unsafe", "guvenli degil", "guvenilmez", "korkutucu", "scary", "frightening",
+    "risky", "riskli", "hazard*",
+)
+"""A brake, a battery, the frame or a wheel called dangerous: a safety risk unless asked about."""
+DANGER_QUESTION = Terms(
+    "is it", "is that", "is this", "are they", "are these", "would it", "could it", "will it", "can it", "mi",
+    "mu", "midir", "mudur", "olur mu", "olabilir mi", "degil mi", "how", "why", "nasil", "neden",
+)
+"""Asking whether something is dangerous ("frenler tehlikeli mi?", "is it dangerous to…") is a question."""
 FIGURATIVE = Terms(
     "fire safety", "safety bag*", "charging bag*", "fire escape", "fire exit", "fire alarm*", "fire door*",
     "yangin merdiven*", "yangin cikis*", "yangin alarm*", "yangin kapi*", "yangin dolab*", "yangin guvenli*",
     "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "alev gibi", "bomba gibi",
     "roket gibi", "is fire", "so fire",
-    "fire sale", "accident free", "kazasiz*", "crash free", "crash test*",
+    "fire sale", "accident free", "kazasiz*", "crash free", "crash test*", "smoking fast", "smoking quick",
+    "smoking hot", "smoking deal", "smokin",
 )
 """Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"."""
 _WOULD_IT = r"re:(?!var )[a-z]+(?:ar|er|ir|ur|maz|mez) m[iu]"
 """An aorist question asks what would happen: "elektrik çarpar mı", "batarya patlar mı", "fren tutmaz mı"."""
+_WISH_IF = (
+    r"re:(?:kal|ol|birak|tak|yap|bin|sur|gel|git|dur|cek|kullan|unut|koy|sok|tut|ver|bekle|dokun|sarj et)"
+    r"(?:sa|se)(?:m|k|n|niz|nuz|lar|ler)?"
+)
+"""A plain conditional of a common verb ("takılı kalsa", "gece şarjda bıraksam"): what would happen, not what did."""
+_PARTICIPLE_PLURAL = (
+    r"re:(?!(?:fren|ekran|duman|insan|zaman|orman|hayvan|kazan|liman|meydan|tavan|alan|yan)(?:ler|lar))"
+    r"[a-z]+(?:enler|anlar)[a-z]*"
+)
+"""Those who do something ("kaza yapanlar", "şarjda unutanlar") ask in general; a plural noun in -en/-an
+("frenler", "dumanlar", "ekranlar") does not."""
+_PRECAUTIONS = (
+    "protection", "protected against", "protects against", "koruma*", "safety feature*", "guvenlik ozellig*",
+    "cut off switch", "kesme devre*",
+)
+"""A protective feature named next to a danger word asks about the feature: "overheat protection"."""
 HYPOTHETICAL = Terms(
 
     "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
@@ -152,10 +185,10 @@ HYPOTHETICAL = Terms(
     "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "smoke free", "no smoking", "non smoking", "sigara*",
  "avoid*", "prevent*", "sorumlu*", "responsible", "liable", "covered",
     r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse|mazsa|mezse|yorsa|yosa)(?:m|k|niz|n)?",
-    r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*",
-    r"re:[a-z]+(?:enler|anlar)[a-z]*", "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if",
+    r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*", _WISH_IF,
+    _PARTICIPLE_PLURAL, "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if",
     _WOULD_IT, "yapan", "geciren", "yasayan", "rapor*", "tutanag*", "tutanak*", "report*", "claim*",
-    "insurer*", "ekspertiz*",
+    "insurer*", "ekspertiz*", *_PRECAUTIONS,
 )
 """Words that make a nearby accident, theft, fire or breakdown a question, not an event: "kaza yaparsam",
 "in case of theft", "yangına dayanıklı mı", "yangın gibi", "kaza yapmamak için"."""
@@ -208,7 +241,7 @@ BRAKE_SIGN = Terms(
     "doesnt slow*", "didnt slow*", "couldnt slow*", "to the bar", "to the bars", "to the grip*",
     "to the handlebar*", "touches the grip*", "touches the bar*", "touch the grip*", "hits the grip*",
     "hit the grip*", "bottom* out", "locked up", "seized", "leak*", "fade*", "faded", r"re:not [a-z]+ing",
-    "lost all", "lost braking",
+    "lost all", "lost braking", "stopped doing anything", "stopped doing its job", "stopped grabbing",
 )
 """Signs that a brake does not brake, whatever the tense: "tutmadı", "cevap vermiyor", "nothing happens"."""
 STOP_FAILURE = Terms(
@@ -243,13 +276,20 @@ POWER = Terms(
 FIRE_SIGN = Terms(
     *_HEAT, "duman*", "tisla*", "tisliyo*", "tis tis", "cizirdiyo*", "cizirdi*", "cizirti*", "erimis*", "eridi*",
     "eriyo*", "erime*", "kavrul*", "kabar*", "bombe*", "sisiyo*", "sicacik", "fazla isin*",
-    "elle tutulmuyo*", "dokunulmuyo*", "el yakiyo*", "elimi yakti*", "so hot", "really hot", "extremely hot",
+    "elle tutulmuyo*", "elle tutulam*", "elle tutulmay*", "dokunulmuyo*", "dokunulmay*", "dokunulam*",
+    "dokunam*", "tutamadim", "tutamiyo*", "o kadar isin*", "cant touch", "couldnt touch", "cant hold",
+    "couldnt hold", "too hot to", "el yakiyo*", "elimi yakti*", "so hot", "really hot", "extremely hot",
     "burning hot", "scald*", "charred", "koktu*", "kokusu*", "smelt", "fume*", "yanik*",
     "kapkara", "simsiyah", "akiyo*", "akmis*", "patladi*", "patlama*", "pop", "popping", "popped", "bang",
     "spark*", "sizzl*", "expand*", "alev*", "ates*", "carpiyo*", "carpti", "carpmasi", "shock*", "zap*",
     "karincalan*", "pat", "pat diye", "bubbl*", "kabarcik*", "sisip", "sisik*", "sisen", "sisince", "sismeye",
 )
 """Signs of heat, smoke, swelling, leaking or sparks: with something that carries current, a fire risk."""
+HEATING = Terms(
+    "isindi*", "isiniyo*", "isinmis*", "isinip", "isinarak", "isinmaya basla*",
+    "gets hot", "got hot", "getting hot", "gets really hot", "heats up", "heating up", "heated up",
+)
+"""Something carrying current heating up: a fire risk unless a degree word softens it ("biraz ısınıyor")."""
 NEGATED_AFTER = Terms("yok", "degil", "gelmiyo*", "cikmiyo*", "yapmiyo*", "olmadi", "yoktu")
 NEGATED_BEFORE = Terms("no", "not", "without", "never", "nor", "isnt", "wasnt", "arent")
 """Negations right next to a sign: "duman yok", "no smoke", "not hot"."""
@@ -273,6 +313,15 @@ WHEEL_SIGN = Terms(
     *_DETACH_FAILS, "ayrildi*", "came out", "detached", "fell out", "popped out", "popped off", "came undone",
     "dropped out", "cikip*", "cozuldu*",
 )
+SUSPENSION = Terms(
+    "amortisor*", "suspansiyon*", "suspension*", "shock absorber*", "front shock*", "rear shock*",
+)
+"""The suspension: locking or shaking while riding throws the rider."""
+WOBBLE = Terms(
+    "sallan*", "sallaniyo*", "oynuyo*", "oynamaya", "titriyo*", "titredi*", "titreme*", "yalpa*", "zangir*",
+    "wobbl*", "shak*", "shimmy*", "speed wobble", "oscillat*", "death wobble",
+)
+"""A wheel, the steering or the suspension shaking: a crash risk when it happens while riding."""
 WHEEL_LOCK = Terms("kilitlendi*", "kilitlenip", "kitlendi*", "locked", "locked up", "seized", "jammed")
 """A wheel that locks: a crash risk when it happens while riding."""
 TYRE = Terms(
@@ -342,6 +391,8 @@ RIDER_FALL = Terms(
     "took a tumble", "took a spill", "i came off", "she came off", "he came off", "we came off", "i crashed",
     "we crashed", "crashed into", "slammed into", "went into the", "went into a", "ran off the road",
     r"re:(?<=^ )(?:crashed|fell off|came off|wiped out)", "yigildim",
+    "kapaklandi*", "kapaklanip", "kapaklanmis*", "takla att*", "takla atti*", "faceplant*", "face planted",
+    "went flying",
     "yere yigil*", "yerde yatiyo*", "yerdeyim",
     "lying on the ground", "lying on the road", "lying on the pavement", "lying in the road", "came down hard",
     "had to jump off", "jumped off", "bailed", "ustunden uctum", "uzerinden uctum", "gidonun ustunden*",
@@ -417,7 +468,7 @@ RUNAWAY_SIGN = Terms(
     "kendi kendine", "kendiliginden", "by itself", "on its own", "keeps accelerat*", "kept accelerat*",
     "even when i squeeze", "even when i brake", "even with the brake*",
     "wont stop", "doesnt stop", "wont cut", "doesnt cut", "wont turn off", "kesmiyo*",
-    "durmuyo*", "birakmiyo*", "takili kal*", "full power", "tam gaz", "surges", "surging", "lurch*",
+    "durmuyo*", "birakmiyo*", "takili kal*", "full power", "tam gaz*", "full throttle", "surges", "surging", "lurch*",
     "frene bassam da", "frene bastigim halde", "fren* ragmen", r"re:keeps? (?:pushing|pulling|driving)",
     r"re:kept (?:pushing|pulling|driving)",
 )
@@ -441,7 +492,10 @@ RESOLVED = Terms(
     "kimse yaralanmadi", "kimseye bir sey olmadi", "bir seyim yok",
     "sorted", "fixed", "all good now", "works perfectly",
     "fine now", "recovered", "back on the bike", "tikir tikir", "sorunsuz", "duzeldi",
-    "cozuldu", "halloldu", "yeni gibi", "as good as new",
+    "cozuldu", "halloldu", "yeni gibi", "as good as new", "cozdu*", "cozdunuz", "hallettiniz", "halletti*",
+    "toparlamis*", "toparladiniz", "toparlandi", "onardiniz", "onarmissiniz", "tamir ettiniz", "tamir etmissiniz",
+    "solved", "all fixed", "fixed it", "sorted it", "repaired it", "ayarladiniz", "ayarlamissiniz", "duzelttiniz",
+    "duzeltmissiniz",
 )
 """Words that end a story well: a past incident told with thanks is not an emergency."""
 POLITE_AGAIN = Terms(
@@ -453,9 +507,9 @@ CONDITIONAL = Terms(
     _WOULD_IT, "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if", "sigorta*", "insurance",
     "insured", "in case", "olursa", "durumunda", "halinde", "policy",
     "what happens if", "what if", "if", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
-    "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "avoid*", "prevent*", "covered",
+    "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "avoid*", "prevent*", "covered", *_PRECAUTIONS,
     r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse|mazsa|mezse|yorsa|yosa)(?:m|k|niz|n)?",
-    r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*",
+    r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*", _WISH_IF,
 )
 """Words that make a nearby danger a question or a precaution: "fren tutmazsa", "what if the battery",
 "yangın tüpü", "kaza yapmamak için"."""
@@ -546,6 +600,19 @@ GOT_HOME = Terms(
 )
 """A rider who already got home is not stranded: "bataryam yolda bitti ama pedal çevirerek eve geldim"."""
 
+SERVICE_BLAME = Terms(
+    "your mechanic*", "your technician*", "your shop", "your workshop", "your staff", "your guys", "your service",
+    "after your repair", "after your service", "after the service", "since the service", "after servicing",
+    "just serviced", "you tightened", "you fixed", "you adjusted", "you installed", "you serviced", "you replaced",
+    "you assembled", "servisten aldim", "servisten aldik", "servisten yeni", "servisten cikti*", "servisten geldi*",
+    "servisten sonra", "bakimdan sonra", "bakimdan yeni", "bakimdan aldim", "tamirden sonra", "tamirden yeni",
+    "tamirden aldim", "ustaniz*", "teknisyeniniz*", "tamirciniz*", "sizin servis*", "sizin usta*",
+    r"re:(?:sik|tak|ayarla|degistir|topla|kur|tamir et|monte et)(?:tiniz|diniz|mistiniz|missiniz)",
+    "hesabini soraca*", "hesap soraca*", "hesabini sorar*", "sizin yuzunuzden", "sizin hata*", "your fault",
+    "negligen*", "ihmal*", "sorumlusu kim", "kim karsilayacak", "kim odeyecek",
+)
+"""The shop's own work or responsibility named with a safety risk: a complaint, not a diagnosis question."""
+
 # --- critical: legal --------------------------------------------------------------------------
 LEGAL = Terms(
     "avukat*", "dava", "davaci*", "dava ac*", "davalik", "mahkeme*", "hakem heyet*", "tuketici hakem*",
@@ -580,13 +647,15 @@ NO_RUSH = Terms(
 )
 URGENT = Terms(
     "acil", "acilen", "aciliyet*", "acil durum*",
-    r"re:hemen(?! al)(?! gel)(?! gec)(?! havale)(?! ode)(?! eft)(?! siparis)(?! satin)", "derhal", "ivedi*", "asap",
+    r"re:hemen(?! al)(?! gel)(?! gec)(?! havale)(?! ode)(?! eft)(?! siparis)(?! satin)"
+    r"(?! (?:[a-z]+ )?[a-z]+(?:di|du|ti|tu|mis|mus)(?:k|m|n|niz|nuz|ler|lar)? )", "derhal", "ivedi*", "asap",
     "urgent*",
     "immediately", "right away", "right now", "as soon as possible", "emergency", "hurry", "acele*",
 )
 TODAY = Terms(
     "bugun", "bugunku", "bu aksam", "bu gece", "aksama kadar", "oglene kadar", "birazdan", "today", "tonight",
     "this evening", "this afternoon", "within an hour", "in an hour", "1 saat icinde", "bir saat icinde",
+    "by tomorrow", "first thing tomorrow", "yarina kadar",
 )
 DEADLINE = Terms(
     "kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*", "edilmezse",
@@ -594,7 +663,7 @@ DEADLINE = Terms(
 )
 JOKING = Terms("lol", "haha*", "hehe*", "jk", "kidding", "sakaya*", "saka saka", "xd", "sjsj*", "ahah*")
 FOLLOWUP = Terms(
-    "hala cevap*", "cevap yok", "cevap ver*", "cevap alama*", "cevap gelmedi", "donus yok", "donus yap*",
+    "hala cevap*", "cevap yok", r"re:cevap ver(?!di|mis)[a-z]*", "cevap alama*", "cevap gelmedi", "donus yok", "donus yap*",
     "geri donus*", "donen yok", "donmuyo*", "kimse don*", "kimse cevap*", "kimse ilgilen*", "ses yok",
     "ses seda yok", "haber yok", "hala haber*", "hala bekli*", "bekliyorum", "bekliyoruz", "gundur yaziyo*",
     "tekrar yaziyo*", "yine yaziyo*", "son kez yaziyo*", "kac kere yaz*", "kac kez yaz*", "yazdim ~ cevap*",
@@ -619,6 +688,14 @@ B2B = Terms(
     "bulk", "units", "unit", "belediye*", "municipal*", "ihale*", "tender*", "retail chain", "chain client", "client",
     "clients", "musterimiz*", "customer of ours",
 )
+SOON = Terms(
+    "bu hafta*", "hafta icinde", "hafta sonuna kadar", "this week", "end of the week", "end of this week",
+    r"re:(?:pazartesi|sali|carsamba|persembe|cuma|cumartesi|pazar)[a-z]* kadar", "by monday", "by tuesday",
+    "by wednesday", "by thursday", "by friday", "within days", "birkac gun icinde", "in a few days",
+)
+"""A delivery wanted within days: with a large B2B order and a need, time pressure."""
+NEEDED = Terms("lazim", "need", "needed", "gerek*", "must", "sart", "have to", "zorunda*", "ihtiyac*")
+"""A need, not a question: "bu hafta 12 adet lazım", not "bu hafta sevk mümkün mü"."""
 SOFT_RISK = Terms(
     "baska marka*", "baska firma*", "baska tedarik*", "baska yere", "another supplier", "another brand",
     "go elsewhere", "elsewhere", "zorunda kal*", "otherwise", "unless", "olmazsa", "aksi halde", "if we dont",
@@ -634,6 +711,7 @@ CANCEL_RISK = Terms(
     "another supplier", "baska tedarikci*", "baska firma*", "baska marka*", "lose the account", "lose the client",
     "lose our client", "lose the customer", "goes elsewhere", "go elsewhere", "musteri* kaybed*", "feshed*",
     "pull* out", "sonlandir*", "feshet*", "drop us", "drops us", "dropping us", "disqualif*", "elen*",
+    "ikinci firma*", "diger firma*", "diger teklif*", "other supplier", "other bidder", "runner up",
 )
 ACCOUNT = Terms(
     "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
@@ -695,6 +773,13 @@ COMPLAINT_STRONG = Terms(
     "hala bir sey yok", "hicbir donus*", "no response to my", "nobody replied to my", r"re:\d+ weeks ago",
     "bu kadar ~ normal degil", "bu kadar ~ olmaz", "artik yeter", "yeter ama", "cok kotu", "for nothing",
     "nobody said sorry", "no one said sorry",
+    "sinirliyim", "sinirlendim", "sinirlendir*", "sinir oldum", "sinirim bozul*", "cildir*", "delirdim",
+    "deliriyo*", "delirece*", "tepem att*", "cok kizdim", "bu nasil olur", "nasil olur ya", "olur mu boyle",
+    "boyle sey olur mu", "how is this possible", "how can this happen", "how is that possible",
+    r"re:(?:teknisyen|usta|tamirci|gorevli|ekip|ekibiniz)[a-z]* (?:[a-z]+ ){0,2}gelmedi[a-z]*", "kimse gelmedi",
+    "nobody came", "no one came", "nobody showed up", "no one showed up", "didnt show up", "never showed up",
+    "no show", r"re:kimse (?:de )?(?:haber|bilgi) ver(?:medi|miyo)[a-z]*", "haber bile vermedi*",
+    "haber vermediniz", "nobody told us", "nobody told me", "nobody let us know", "habersiz*",
     "didnt even say sorry",
  "sabrim kalmadi", "sabrim tukendi", "sabrim tasti", "had enough", "sick of",
     "sick and tired", "unbelievable", "inanilir gibi degil", "param* bosuna*", "bosuna para*", "oncekinden ~ kotu*",
@@ -724,7 +809,7 @@ COMPLAINT_OUTRIGHT = Terms(
 DAMAGED_ON_ARRIVAL = Terms(
 
     "kutu* ~ yirtik*", "kutu* ~ hasar*", "ezik geldi", "kirik geldi", "hasarli geldi", "yirtik geldi", "bozuk geldi",
-    "cizik geldi",
+    "cizik geldi", "egri geldi", "egri geliyo*", "yamuk geldi", "yamuk geliyo*", "arrived bent", "came bent",
     "eksik parca* geldi", "arrived damaged", "arrived broken", "arrived scratched", "came damaged",
     "came broken", "damaged in transit", "damaged on arrival", "damaged box", "kutu* ezik*", "kutusu hasar*",
     "box was crushed", "box was damaged",
@@ -821,6 +906,12 @@ DEFECT = Terms(
     "cut out", "dies", "shuts off", "turns off", "not charging", "overheat*", "calibrat*", "adjust*", "weird",
     "strange", "kicks in late", "lag", "lagging", "drain*", "range dropped",
 )
+USAGE = Terms(
+    r"re:[a-z]+(?:meli|mali)(?:yim|yiz|miyim|miyiz|mi|yim mi|yiz mi)", "should i ride", "should i charge",
+    "should i use", "should i store", "should i set", "how should i", "which mode", "what mode", r"re:hangi mod(?:da|de|u|unda|a|la|e)",
+    "hangi destek*", "hangi seviye*", "which setting*", "which level",
+)
+"""How a part should be used ("yokuşta hangi modda sürmeliyim?"): with a part, a technical question."""
 BLOCKING = Terms(
     r"re:calismiyo[a-z]*(?! mu)", "calismaz oldu", r"re:acilmiyo[a-z]*(?! mu)", "binemiyo*", "kullanamiyo*",
     "kullanilamaz*", "hareket etmiyo*", "sarj olmuyo*", "sarj almiyo*", "hic gitmiyo*", "tepki vermiyo*",
@@ -830,6 +921,8 @@ BLOCKING = Terms(
     "wont charge", "doesnt charge", "unrideable", "cant use", "cannot use", "wont engage", "wont work",
     "wont power*", "no power", "doesnt respond", "not responding", "hic calismiyo*", "hic acilmiyo*",
     "gidemiyo*", "destegi yok", "destek yok", "destek vermiyo*", "no assist", "assist not working",
+    "wont assist", "doesnt assist", "not assisting", "no assistance",
+    r"re:(?:wont|doesnt|dont|isnt|cant|didnt) [a-z]+ at all",
 )
 NEGATED_VERB = Terms(
     r"re:(?!istemiyo|bilmiyo|dusunmuyo|bulamiyo|anlamiyo|gerekmiyo|olmuyo|yapmiyo)[a-z]+(?:miyo|muyo)[a-z]*",
@@ -1267,6 +1360,15 @@ KEYWORD_TABLES: tuple[Terms, ...] = (
 """Tables whose matches become keywords, most telling first."""
 # fmt: on
 READ_TABLES: tuple[Terms, ...] = (
+    HEATING,
+    SUSPENSION,
+    SUBJECT_DANGER,
+    DANGER_QUESTION,
+    WOBBLE,
+    SERVICE_BLAME,
+    USAGE,
+    SOON,
+    NEEDED,
     BRAKE,
     NOT_BRAKE,
     BRAKE_SIGN,
@@ -1390,6 +1492,8 @@ FILLER_TABLES: tuple[Terms, ...] = (GREETING, THANKS, WISHES, POSITIVE, CLOSING)
 """Words that carry no request: a message made only of these is a greeting, thanks or closing."""
 
 _CRITICAL_TABLES = (
+    HEATING,
+    WOBBLE,
     BRAKE_SIGN,
     STOP_FAILURE,
     FIRE_SIGN,

@@ -6,11 +6,8 @@ ones a nearby "if", "insurance" or "gibi" turns into a question or a figure of s
 rest into one score per category. :mod:`analysis.rules` decides the labels from readings of the message
 and of its history.
 
-Critical concepts are read as combinations, not phrases: a safety risk is a safety subject (a brake,
-anything carrying current, the frame, a wheel, the rider's body, a vehicle) in one sentence with a sign of
-failure or harm, in any tense; a stranded rider is a bike that cannot go on, somewhere far, dark or without
-a ride, with the rider still there; a large B2B order at risk is a large order or a business account with a
-cancellation, a competitor or a penalty. A new wording of either half still pairs with the other.
+The critical concepts (safety, legal threats, stranded riders, large B2B orders at risk) are found by
+:mod:`analysis.hazards`.
 """
 
 from __future__ import annotations
@@ -20,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis import lexicon as lx
-from analysis.text import Hit, Matches, Text, close, following, near, prepare, unclaimed, uncovered
+from analysis.hazards import ends_well, order_at_risk, safety, stranded, threatens, unhedged
+from analysis.text import Hit, Matches, Text, prepare, unclaimed
 from workflows.contracts import Category
 
 CATEGORY_ORDER: tuple[Category, ...] = ("complaint", "technical", "support", "sales", "inquiry")
@@ -30,21 +28,10 @@ COMPLAINT_OVERRIDE = 4.0
 INTENT_OVER_QUESTION = 3.0
 """Sales or support score that outweighs a plain question: "almayı düşünüyorum, taksit var mı?"."""
 _NUDGE_MAX_TOKENS = 2
-_HYPOTHETICAL_BEFORE = 4
-_HYPOTHETICAL_AFTER = 1
 _PRICE_GRIEVANCE_WEIGHT = 1.5
 _OWNERSHIP_WEIGHT = 1.5
 _CAPPED_HITS = 2
-_BRAKE_REACH = 6
-_CONDITION_REACH = 6
-_PART_REACH = 5
-_VERB_REACH = 3
-_BODY_REACH = 3
-_VEHICLE_REACH = 6
-_MEDIUM_ORDER = 10
-_LARGE_ORDER = 20
-_VERY_LARGE_ORDER = 50
-_BIKE_UNITS = ("bisiklet", "bike", "scooter")
+_USAGE_WEIGHT = 1.5
 _URL = re.compile(r"https?://|www\.|t\.me/|bit\.ly|wa\.me/|\.(?:com|net|org|io)\b", re.IGNORECASE)
 _POSITIVE_EMOJI = frozenset("👍🙏😊🙂😀😃😄😁🥰😍❤♥💯🎉👏🤝☺🙌✅👌💪🌹🤗😇🥳⭐🌟✨")
 _NEGATIVE_EMOJI = frozenset("😡🤬😤👎😠😞😢😭💔😩😫")
@@ -122,199 +109,6 @@ def keywords(reading: Reading, limit: int = 8) -> list[str]:
     return result[:limit]
 
 
-def _real(found: list[Hit], hedges: list[Hit]) -> list[Hit]:
-    """The hits of ``found`` that no hypothetical word scopes: "kaza sigortası", "in case of theft",
-    "what happens if the battery catches fire", "yolda kaldım diye korkmayayım", "yangın gibi"."""
-    return [
-        hit
-        for hit in found
-        if not any(
-            hit.first - _HYPOTHETICAL_BEFORE <= other.last and other.first <= hit.last + _HYPOTHETICAL_AFTER
-            for other in hedges
-        )
-    ]
-
-
-def _safety(hits: Matches, *, joking: bool) -> tuple[list[Hit], bool]:
-    """The evidence of a safety risk, and whether there is a milder safety concern.
-
-    Evidence is a safety subject paired with a sign of failure or harm in one sentence (brakes that do not
-    brake, current with smoke or heat, a frame or wheel giving way, a body part hurt, a vehicle striking the
-    rider), a tyre or a wheel failing while moving, or an event told outright (a fall, an ambulance). A sign
-    scoped by "if", "sigorta" or "-mazsa" is a question, not an event; an event "last year" is history.
-    """
-    text = hits.text
-    conditions = hits[lx.CONDITIONAL] + hits[lx.FIGURATIVE]
-    failing, mild = _mechanical(hits, conditions)
-    evidence = failing + _scoped(_fire(hits) + _harm(hits, bool(failing or mild)), conditions, text)
-    hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
-    if "🔥" not in text.original or hits[lx.POWER]:
-        evidence += _real(hits[lx.FIRE], hedges)  # "kampanya alev aldı 🔥" is hype, not a fire
-    care = unclaimed(hits[lx.CARE] + hits[lx.INJURY], hits[lx.CARE_OTHER_SENSE])
-    events = _real(hits[lx.ACCIDENT], hedges) + hits[lx.CRASH_GEAR]
-    evidence += _scoped(events, conditions, text) + hits[lx.ACCIDENT_EVENT] + hits[lx.RUNAWAY]
-    evidence += unclaimed(care + hits[lx.RIDER_FALL], hits[lx.FALL_OTHER_SENSE]) + hits[lx.NEAR_MISS]
-    if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
-        evidence += hits[lx.DANGER]
-    if not joking:
-        evidence += hits[lx.MORTAL_DANGER]
-    if hits[lx.LONG_AGO]:
-        # "I had a crash last year" is history; "the brake failed again, like last week" is not, nor is a
-        # crash told far from "geçen ay aldığım bisiklet".
-        evidence = [
-            hit
-            for hit in evidence
-            if not close(hit, hits[lx.LONG_AGO], _BRAKE_REACH, _BRAKE_REACH)
-            or close(hit, hits[lx.RECURRENCE], _PART_REACH, _PART_REACH)
-        ]
-    return evidence, bool(mild or hits[lx.BRAKE_WEAK])
-
-
-def _mechanical(hits: Matches, conditions: list[Hit]) -> tuple[list[Hit], list[Hit]]:
-    """Brakes that do not brake, a frame, steering or wheel giving way, a tyre bursting while moving: the
-    failures, and the milder ones a degree word softens ("tam tutmuyor", "a bit loose") or that arrived so
-    in the box."""
-    text = hits.text
-    brakes = uncovered(hits[lx.BRAKE], hits[lx.NOT_BRAKE])
-    failing = _brake_signs(hits, brakes) + hits[lx.BRAKE_FAILURE]
-    if brakes:
-        failing += following(unclaimed(hits[lx.REFUSED], hits[lx.NOT_FAILURE]), brakes, text, _VERB_REACH)
-    failing += hits.paired(lx.STOP_FAILURE, brakes + hits[lx.BIKE], None)
-    parts = hits.paired(lx.FRAME_SIGN, hits[lx.FRAME], _PART_REACH) + hits[lx.STRUCTURE_FAILURE]
-    parts += hits.paired(lx.WHEEL_SIGN, hits[lx.WHEEL], _PART_REACH)
-    failing = _scoped(failing + parts, conditions, text)
-    moving = bool(hits[lx.RIDING] or hits[lx.LOST_CONTROL] or hits[lx.RIDER_FALL])
-    mild = [hit for hit in failing if _softened(hit, hits)]
-    if not moving and hits[lx.DELIVERED]:
-        mild += [hit for hit in failing if hit in parts]
-    failing = [hit for hit in failing if hit not in mild]
-    if moving:
-        failing += _scoped(hits.paired(lx.WHEEL_LOCK, hits[lx.WHEEL], _PART_REACH), conditions, text)
-        failing += _scoped(hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH), conditions, text)
-    return failing, mild
-
-
-def _brake_signs(hits: Matches, brakes: list[Hit]) -> list[Hit]:
-    """Signs of a brake not braking that belong to a brake: in its sentence, at most :data:`_BRAKE_REACH` words
-    away (anywhere in the sentence when "hiç" or "tamamen" makes the sign total), with no other part named in
-    between ("fren balatası değişti ama vites tutmuyor" is about the gears)."""
-    if not brakes:
-        return []
-    text = hits.text
-    # Other parts, leaving out the ones a brake word names ("brake cable", "fren kolu", "fren hortumu").
-    others = [part for part in unclaimed(hits[lx.PART], brakes) if not close(part, brakes, 1, 0)]
-
-    def belongs(sign: Hit, brake: Hit) -> bool:
-        reach = None if close(sign, hits[lx.STRONG], 2, 1) else _BRAKE_REACH
-        low, high = min(brake.last, sign.last), max(brake.first, sign.first)
-        between = any(low < other.first and other.last < high for other in others)
-        return bool(near([sign], [brake], text, reach)) and not between
-
-    return [sign for sign in hits[lx.BRAKE_SIGN] if any(belongs(sign, brake) for brake in brakes)]
-
-
-def _fire(hits: Matches) -> list[Hit]:
-    """Smoke, heat, swelling, leaking or sparks from something that carries current, unless denied ("duman
-    yok") or said of an indicator light ("şarj aleti kırmızı yanıyor")."""
-    signs = hits.paired(lx.FIRE_SIGN, hits[lx.POWER], None)
-    return [hit for hit in signs if not _negated(hit, hits) and not close(hit, hits[lx.LIGHT], 2, 2)]
-
-
-def _harm(hits: Matches, failing: bool) -> list[Hit]:
-    """A body part hurt (pain only after a fall or a crash), a vehicle striking the rider, a motor driving on
-    by itself, a hospital after any of these."""
-    body = uncovered(hits[lx.BODY], hits[lx.NOT_BRAKE])
-    harm = hits.paired(lx.HARM, body, _BODY_REACH)
-    incident = unclaimed(hits[lx.INCIDENT], hits[lx.FALL_OTHER_SENSE])
-    if incident:
-        harm += hits.paired(lx.ACHE, body, _BODY_REACH)
-    harm += hits.paired(lx.IMPACT, hits[lx.VEHICLE], _VEHICLE_REACH)
-    harm += hits.paired(lx.RUNAWAY_SIGN, hits[lx.RUNAWAY_PART] + hits[lx.BIKE], None)
-    if harm or incident or hits[lx.VEHICLE] or failing:
-        harm += hits[lx.HOSPITAL]
-    return harm
-
-
-def _scoped(found: list[Hit], conditions: list[Hit], text: Text) -> list[Hit]:
-    """The hits of ``found`` that no condition scopes: a condition scopes the rest of its clause, up to
-    :data:`_CONDITION_REACH` words ("if my battery ever catches fire"), and the word it is glued to or the
-    next one ("fren tutmazsa", "kaza olursa")."""
-
-    def scopes(condition: Hit, hit: Hit) -> bool:
-        if text.clauses[condition.first] != text.clauses[hit.first]:
-            return False
-        return hit.first - _CONDITION_REACH <= condition.last and condition.first <= hit.last + 1
-
-    return [hit for hit in found if not any(scopes(condition, hit) for condition in conditions)]
-
-
-def _softened(hit: Hit, hits: Matches) -> bool:
-    """A sign a degree word modifies ("tam tutmuyor", "biraz gevşemiş", "not as well as before"), with no
-    "hiç" or "completely" by it."""
-    text = hits.text
-    sentence = text.sentences[hit.first]
-    degrees = [other for other in hits[lx.DEGREE] if text.sentences[other.first] == sentence]
-    compared = [other for other in hits[lx.COMPARED] if text.sentences[other.first] == sentence]
-    softened = close(hit, degrees, 2, 0) or close(hit, compared, 0, 3)
-    return softened and not close(hit, hits[lx.STRONG], 3, 3)
-
-
-def _negated(hit: Hit, hits: Matches) -> bool:
-    """A sign denied right next to it: "duman yok", "no smoke", "not hot"."""
-    after = [other for other in hits[lx.NEGATED_AFTER] if 0 < other.first - hit.last <= 2]
-    before = [other for other in hits[lx.NEGATED_BEFORE] if 0 < hit.first - other.last <= 2]
-    sentences = hits.text.sentences
-    return any(sentences[other.first] == sentences[hit.first] for other in after + before)
-
-
-def _ends_well(dangers: list[Hit], hits: Matches, raw: str) -> bool:
-    """A past incident told with thanks and a happy end, asking nothing ("geçen ayki kazadan sonra bisikleti
-    toparlamışsınız, ben de iyileştim, teşekkürler"): not an emergency. The end must come after every danger
-    word, so "thanks, fixed last week, but today the brakes failed again" stays critical."""
-    resolved = hits[lx.RESOLVED]
-    grateful = hits[lx.THANKS] or hits[lx.POSITIVE]
-    again = unclaimed(hits[lx.RECURRENCE], hits[lx.POLITE_AGAIN])
-    if not resolved or not grateful or "?" in raw or again or hits[lx.URGENT]:
-        return False
-    return max(hit.last for hit in dangers) < max(hit.first for hit in resolved)
-
-
-def _threatens(hits: Matches, raw: str) -> bool:
-    """A legal or official escalation named as a threat or a step taken: not a lawyer buying bikes for the
-    office, and not "tüketici haklarına göre iade hakkım var mı?", which asks what the rights are."""
-    legal = uncovered(hits[lx.LEGAL], hits[lx.LEGAL_OTHER_SENSE])
-    if legal and hits[lx.RIGHTS_QUESTION] and "?" in raw:
-        asked = {hits.text.sentences[hit.first] for hit in hits[lx.RIGHTS_QUESTION]}
-        legal = [hit for hit in legal if hits.text.sentences[hit.first] not in asked]
-    return bool(legal)
-
-
-def _stranded(hits: Matches) -> bool:
-    """A bike that cannot go on (a breakdown, an empty battery, a burst tyre), somewhere far, dark or without
-    a ride, with the rider still there or alone, with children or in the rain; not once they got home."""
-
-    immobile = hits[lx.BREAKDOWN] + hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
-    immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
-    if not _scoped(immobile, hits[lx.CONDITIONAL], hits.text) or hits[lx.GOT_HOME]:
-        return False
-    places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT)]
-    here, company = bool(hits[lx.PRESENT_PLACE]), bool(hits[lx.COMPANY])
-    return (any(places) and (here or company or sum(places) >= 2)) or (here and company)
-
-
-def _order_at_risk(hits: Matches, quantity: int, *, conditional: bool, today: bool) -> bool:
-    """A large B2B order at risk: cancellation, termination, a competitor or a penalty, for an order of 20
-    bikes or more (50 of anything), or for a dealer, fleet or tender account under a condition or deadline."""
-    risk = hits[lx.CANCEL_RISK]
-    if not risk:
-        return False
-    bikes = any(unit in hit.key for hit in hits[lx.QUANTITY] for unit in _BIKE_UNITS)
-    account = uncovered(hits[lx.ACCOUNT], risk)
-    large = quantity >= _VERY_LARGE_ORDER or (quantity >= _LARGE_ORDER and (bikes or bool(account)))
-    pressing = bool(account) and conditional and (quantity == 0 or (quantity >= _MEDIUM_ORDER and today))
-    return large or pressing
-
-
 @lru_cache(maxsize=8192)
 def read(raw: str) -> Reading:
     """Read one text (already stripped of injected instructions) against the lexicon."""
@@ -327,14 +121,14 @@ def read(raw: str) -> Reading:
     hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     flags: set[str] = set()
     joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
-    dangers, concern = _safety(hits, joking=joking)
-    if dangers and not _ends_well(dangers, hits, raw):
+    dangers, concern = safety(hits, joking=joking)
+    if dangers and not ends_well(dangers, hits, raw):
         flags.add("safety")
     elif concern:
         flags.add("safety_concern")
-    if _threatens(hits, raw):
+    if threatens(hits, raw):
         flags.add("legal")
-    if _real(hits[lx.STRANDED], hedges) or _stranded(hits):
+    if unhedged(hits[lx.STRANDED], hedges) or stranded(hits):
         flags.add("stranded")
     quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
     no_rush = n(lx.NO_RUSH) > 0
@@ -342,7 +136,7 @@ def read(raw: str) -> Reading:
     if (n(lx.URGENT) or today_deadline) and not joking and not no_rush:
         flags.add("pressure")
     conditional = bool(n(lx.SOFT_RISK) or n(lx.CONDITIONAL) or n(lx.TODAY) or "pressure" in flags)
-    if not no_rush and _order_at_risk(hits, quantity, conditional=conditional, today=bool(today_deadline)):
+    if not no_rush and order_at_risk(hits, quantity, conditional=conditional, today=bool(today_deadline)):
         flags.add("b2b_at_risk")
     for name, table in (
         ("no_rush", lx.NO_RUSH),
@@ -383,19 +177,27 @@ def read(raw: str) -> Reading:
         flags.add("request")
     scores = _category_scores(hits)
     _weigh_signals(scores, hits, flags, quantity, raw)
+    if flags & {"safety", "stranded"} and n(lx.SERVICE_BLAME):
+        # A danger blamed on the shop's own work ("your mechanic didn't tighten the axle") is a complaint.
+        flags.add("blame")
+        scores["complaint"] += COMPLAINT_OVERRIDE
     strong_complaints = n(lx.COMPLAINT_STRONG) + n(lx.COMPLAINT_OUTRIGHT) + n(lx.DAMAGED_ON_ARRIVAL)
     if (n(lx.PRICE_GRIEVANCE) and not strong_complaints) or (n(lx.HEDGE) and strong_complaints <= 1):
         flags.add("mild")
     asks = flags & {"request", "question"}
-    calm = not asks and scores["complaint"] == 0 and not n(lx.DEFECT) and not n(lx.URGENT)
+    # A problem told as solved, with thanks ("geçen ay fren sorunu yaşamıştım, hemen çözdünüz, teşekkürler").
+    solved = bool(n(lx.RESOLVED) and (n(lx.THANKS) or n(lx.POSITIVE))) and "?" not in raw and "safety" not in flags
+    if solved and not unclaimed(hits[lx.RECURRENCE], hits[lx.POLITE_AGAIN]):
+        scores["technical"] = min(scores["technical"], 1.0)
+    calm = not asks and scores["complaint"] == 0 and (solved or not n(lx.DEFECT)) and not n(lx.URGENT)
     if calm and n(lx.POSITIVE) and max(scores.values()) < 3:
         flags.add("praise")
     elif calm and (n(lx.THANKS) or n(lx.WISHES)) and max(scores.values()) <= 3:
         flags.add("acknowledgement")
-    if _real(hits[lx.THEFT], hedges):
+    if unhedged(hits[lx.THEFT], hedges):
         flags.add("theft")
         scores["support"] += 1.5
-    if quantity >= 10 and n(lx.SOFT_RISK) and scores["sales"] >= 3:
+    if quantity >= 10 and (n(lx.SOFT_RISK) or (n(lx.SOON) and n(lx.NEEDED))) and scores["sales"] >= 3:
         flags.add("b2b_order_pressure")
     if n(lx.PART):
         flags.add("part")
@@ -424,7 +226,9 @@ def _weigh_signals(
     scores["complaint"] += _PRICE_GRIEVANCE_WEIGHT * min(n(lx.PRICE_GRIEVANCE), _CAPPED_HITS)
     failing = bool(flags & {"safety", "safety_concern"})
     part_fails = n(lx.PART) and n(lx.NEGATED_VERB) and not n(lx.DEFECT)
+    usage = _USAGE_WEIGHT if n(lx.USAGE) and n(lx.PART) else 0.0
     scores["technical"] += (1.5 if n(lx.DEFECT) and n(lx.PART) else 0.0) + 3.0 * bool(failing) + 1.5 * part_fails
+    scores["technical"] += usage
     scores["sales"] += (2.0 if quantity >= 5 else 0.0) + (1.0 if quantity >= 5 and n(lx.B2B) else 0.0)
     if "question" in flags and not (n(lx.SALES_STRONG) or n(lx.SPECIFIC_ITEM)) and quantity < 2:
         scores["inquiry"] += scores["sales"]

@@ -245,6 +245,9 @@ def _decide(verdict: _Verdict, reading: Reading, thread: Thread) -> None:
         verdict.signals.append("mild_complaint")
     if thread.unanswered and thread.waiting and ("followup" in flags or category == "complaint"):
         repeated = thread.unanswered >= _REPEATED or "repeat_ordinal" in flags
+        if repeated and "followup" in flags and category in ("support", "inquiry", "general"):
+            # "hala mı cevap yok??? 3 gündür yazıyorum" after messages nobody answered complains of being ignored.
+            verdict.category = category = "complaint"
         critical = thread.unanswered_complaint or (category == "complaint" and repeated)
         verdict.raise_to("critical" if critical else "high", "followup_unanswered")
         if critical:

@@ -35,6 +35,9 @@ _DECIMAL = re.compile(r"\d[.,]\d")
 _NOT_KEY = re.compile(r"[^a-z0-9]")
 _REPEAT = re.compile(r"([a-z])\1+")
 _QUESTION_TAIL = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<tail>misiniz|musunuz|misin|musun|miyim|miyiz|misnz|msnz)$")
+_EVIDENTIAL = re.compile(r"m[ıiuü]şs[ıiuü]n(?:[ıiuü]z)?$|m[ıiuü]ss[ıiuü]n(?:[ıiuü]z)?$")
+"""The evidential second person ("yapmışsınız", "unutmussunuz"): its double s is squeezed away in the key,
+so it is told apart from a glued question particle ("yapar mısınız") on the word itself."""
 _CONTRACTED = re.compile(r"(?<=[a-z]m)([iu])o(?=(?:m|z|n|nuz|sun|lar)?$)")
 """A negative continuous with its ``y`` dropped as well as its ``r``: ``tutmuo`` is ``tutmuyor``."""
 _SHORT_QUESTION_STEMS = frozenset(
@@ -116,7 +119,10 @@ def prepare(text: str) -> Text:
         key = word_key(word) + ("nci" if word.endswith(".") else "")
         if not key:
             continue
-        for part in _split_key(_CONTRACTED.sub(r"\1yo", key)):
+        contracted = _CONTRACTED.sub(r"\1yo", key)
+        # "toparlamışsınız" (you have fixed it) tells; only "toparladınız mı" / "alır mısınız" ask.
+        parts = (contracted,) if _EVIDENTIAL.search(word) else _split_key(contracted)
+        for part in parts:
             words.append(word)
             keys.append(correct(part))
             sentences.append(sentence)

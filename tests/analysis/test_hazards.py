@@ -1,0 +1,110 @@
+"""The general causes behind the misses of the blind sets, on wordings of their own.
+
+Each case names a concept rather than a phrase: a sign that pairs with a safety subject it was not written
+next to, a morphology the lexicon did not expect, a guard that fired too eagerly. The critical ones must be
+critical; the hard negatives (questions, precautions, resolved stories, mild wording) must not be.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.rules import analyze
+from tests.analysis.chat import message
+
+CRITICAL = [
+    # plain heating of something carrying current, and heat too strong to touch
+    "batarya şarjdayken ısınıyor",
+    "batarya o kadar ısındı ki elle tutulmuyordu",
+    "charger gets really hot, I can't even hold it",
+    # the topic carries over to the next sentence
+    "Şarj aleti prize takılı. Çok ısındı, dokunamıyorum.",
+    "Dün ön freni değiştirdiniz. Bugün yokuşta hiç tutmadı.",
+    # a wheel, the steering or the suspension shaking or locking while riding
+    "inişte gidon sallanmaya başladı, zor toparladım",
+    "the front wheel started wobbling at speed on the descent",
+    "arka amortisör sürerken kilitlendi, takla attım",
+    "my rear shock locked up mid ride and I went flying",
+    # difficulty stopping, improvised stopping
+    "yokuşta frenler durmakta zorlanıyor",
+    "the back brake stopped doing anything, I used my feet to stop",
+    # a plural noun in -ler/-lar is not a "those who" hedge
+    "FRENLER YÜZÜNDEN KAZA YAPTIM",
+    "bataryadan dumanlar çıkıyor",
+    # a safety subject called dangerous, not asked about
+    "the brakes feel really dangerous on descents",
+    "motor sürerken birden tam gaza geçti",
+]
+NOT_CRITICAL = [
+    "batarya şarjda biraz ısınıyor normal mi",
+    "The battery gets a little warm after charging, normal?",
+    "ön teker biraz sallanıyor, bakıma getireyim",
+    "gidon hafif titriyor sürerken, ayar gerekir mi",
+    "bataryada aşırı ısınma koruması var mı",
+    "Do your e-bike batteries have overheat protection? Thinking of buying one.",
+    "Bu modelde motor ısınma sorunu var mı?",
+    "kızım bisikletten düşmüştü geçen yaz, şimdi tekrar binmek istiyor, yan tekerlek satıyor musunuz",
+    "çok teşekkür ederim, kaza sonrası bisikleti ne güzel toparlamışsınız, oğlum çok mutlu",
+    "Frenler tehlikeli mi yağmurda?",
+    "Is it dangerous to ride an e-bike in the rain?",
+    "e-bike bataryasını nasıl şarj etmeliyim, sürekli takılı kalsa zararı olur mu",
+    "Hype 🔥🔥 the new motor is insane, smoking fast",
+    "Şarj aleti yeşil yanıyor. Normal mi?",
+    "Frenleri değiştirdiniz. Ödeme kartım çalışmadı, havale yapabilir miyim?",
+    "kask fiyatlarınız nedir, yüzüstü düşersem koruyor mu",
+]
+
+
+@pytest.mark.parametrize("text", CRITICAL)
+def test_a_safety_risk_in_a_new_wording_is_critical(text: str) -> None:
+    result = analyze(message(text))
+    assert result.priority_level == "critical", result.signals
+    assert "safety" in result.signals
+
+
+@pytest.mark.parametrize("text", NOT_CRITICAL)
+def test_questions_precautions_and_resolved_stories_are_not_critical(text: str) -> None:
+    assert analyze(message(text)).priority_level != "critical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FRENLER TUTMUYOR!!! DÜN SERVİSTEN ALDIM BUGÜN NEREDEYSE ARABANIN ALTINA GİRİYORDUM",
+        "after your service the rear brake doesn't work at all",
+        "Your mechanic didn't tighten the front axle. It wobbled loose on the bridge at 30 km/h.",
+    ],
+)
+def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) -> None:
+    result = analyze(message(text))
+    assert (result.category, result.priority_level) == ("complaint", "critical")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Siparişim 10 gündür gelmedi, kargo takip numarası da çalışmıyor, gerçekten çok sinirliyim", "complaint"),
+        ("Bugün 5 bisikletin bakım günüydü, teknisyeniniz gelmedi, kimse de haber vermedi", "complaint"),
+        ("Motoru yormamak için yokuşta hangi destek modunda sürmeliyim?", "technical"),
+        ("Geçen ay fren sorunu yaşamıştım, servisiniz hemen çözdü, çok teşekkürler 🙏", "general"),
+        ("Last year's brake issue is all fixed, thanks again! Bike rides like a dream now.", "general"),
+        ("kırık zil yerine yenisini almak istiyorum, hangi model uyar", "sales"),
+    ],
+)
+def test_intent_cues_decide_the_category(text: str, category: str) -> None:
+    assert analyze(message(text)).category == category
+
+
+def test_a_story_told_in_the_past_with_hemen_is_not_time_pressure() -> None:
+    result = analyze(message("Geçen ay fren sorunu yaşamıştım, servisiniz hemen çözdü, çok teşekkürler 🙏"))
+    assert result.priority_level == "low"
+    assert "time_pressure" not in result.signals
+
+
+def test_a_third_unanswered_nudge_complains_of_being_ignored() -> None:
+    history = [
+        ("Nur", "Merhaba bisikletimi servise bıraktım ne zaman hazır olur"),
+        ("Nur", "Merhaba bilgi alabilir miyim"),
+    ]
+    result = analyze(message("hala mı cevap yok??? 3 gündür yazıyorum", history))
+    assert (result.category, result.priority_level) == ("complaint", "critical")

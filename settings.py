@@ -122,6 +122,12 @@ class Settings(BaseSettings):
     def _names(cls, value: Any) -> Any:
         return _split_names(value)
 
+    @field_validator("worker_metrics_port", mode="before")
+    @classmethod
+    def _port_or_off(cls, value: Any) -> Any:
+        """An empty WORKER_METRICS_PORT turns the worker's metrics endpoint off, as 0 does."""
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("extra_agents", mode="before")
     @classmethod
     def _agents(cls, value: Any) -> Any:

@@ -31,6 +31,11 @@ class AgentActivities:
                 json=body,
                 headers={"Idempotency-Key": params.idempotency_key},
             )
+        except httpx.TimeoutException as err:
+            AGENT_CALLS.labels(agent=route.agent, outcome="timeout").inc()
+            raise ApplicationError(
+                f"{route.agent} did not answer in time ({type(err).__name__})", type="AgentUnavailable"
+            ) from None
         except httpx.HTTPError as err:
             AGENT_CALLS.labels(agent=route.agent, outcome="unreachable").inc()
             raise ApplicationError(

@@ -77,7 +77,9 @@ class StoreActivities:
     @activity.defn
     def record_routing(self, params: RecordRoutingInput) -> None:
         with self._sessions() as session:
-            store.record_routing(session, params.message_id, params.routing, attempt=params.attempt)
+            store.record_routing(
+                session, params.message_id, params.routing, attempt=params.attempt, processed_at=params.processed_at
+            )
         routing = params.routing
         outcome = "ok" if routing.success else "failed"
         log_stage(

@@ -60,6 +60,7 @@ class Config:
     meta_seconds: float = 20.0
     warmup: int = 20
     rounds: int = 4
+    waiting_seconds: float = 420.0
     keep: bool = False
     pragmas: list[str] | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -77,6 +78,7 @@ class Config:
             sync_messages=int(env.get("BENCH_SYNC_MESSAGES", "50")),
             meta_seconds=float(env.get("BENCH_META_SECONDS", "20")),
             rounds=int(env.get("BENCH_ROUNDS", "4")),
+            waiting_seconds=float(env.get("BENCH_WAITING_SECONDS", "420")),
             keep=env.get("BENCH_KEEP", "") not in ("", "0"),
             pragmas=None if pragmas is None else [p for p in pragmas.split(",") if p.strip() and p != "none"],
             extra_env={k: env[k] for k in PASS_THROUGH if k in env},
@@ -124,10 +126,7 @@ class Phase:
         return [self.routed[m] - t for m, t in by_id.items() if m in self.routed]
 
     def statuses(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for s in self.sent:
-            counts[str(s.status)] = counts.get(str(s.status), 0) + 1
-        return counts
+        return statuses(self.sent)
 
 
 class Bench:
@@ -145,12 +144,10 @@ class Bench:
     # ---- requests -------------------------------------------------------------------------------
     def bridge(self, batch: Sequence[messages.Message]) -> list[load.Request]:
         now = messages.utc_now()
-        self.sent_ids.update(m.message_id for m in batch)
         return [(m.message_id, messages.bridge_body(m, now), {}) for m in batch]
 
     def meta(self, batch: Sequence[messages.Message]) -> list[load.Request]:
         now = messages.utc_now()
-        self.sent_ids.update(m.message_id for m in batch)
         requests = []
         for m in batch:
             body = messages.meta_body(m, now)
@@ -177,7 +174,8 @@ class Bench:
             concurrency=concurrency,
             time_limit=max(120.0, 2.0 * len(batch)),
         )
-        ids = {m.message_id for m in batch}
+        self.sent_ids.update(s.message_id for s in sent)
+        ids = {s.message_id for s in sent}
         routed = await self.wait_routed(ids, f"{self.prefix}{name}-", 120)
         finished = max(routed.values(), default=time.time())
         return Phase(name, sent, routed, finished - started)
@@ -258,7 +256,7 @@ class Bench:
                 "cpu_ms_per_msg": {
                     name: round(1000 * used / config.messages, 1)
                     for name, used in pipe_cpu.items()
-                    if used >= 0.005 * config.messages
+                    if used >= 0.0002 * config.messages
                 },
                 "main_elapsed_s": round(pipe_time, 1),
             }
@@ -310,7 +308,8 @@ class Bench:
             rate=rate,
             max_in_flight=self.config.concurrency,
         )
-        ids = {m.message_id for m in batch}
+        self.sent_ids.update(s.message_id for s in sent)
+        ids = {s.message_id for s in sent}
         routed = await self.wait_routed(ids, f"{self.prefix}meta-", 180)
         phase = Phase("meta", sent, routed, max(routed.values(), default=time.time()) - started)
         self.result.update(
@@ -332,12 +331,14 @@ class Bench:
         )
 
     async def waiting(self) -> None:
-        """Top the open (waiting) messages up to BENCH_WAITING with critical ones; RSS at each thousand."""
-        target = self.config.waiting
+        """Top the open (waiting) messages up to BENCH_WAITING with critical ones; RSS at each thousand.
+
+        Sending stops after BENCH_WAITING_SECONDS; what was sent is then drained and reported."""
+        config = self.config
+        target = config.waiting
         worker_pid = self.stack.parts["worker"].pid
         already = await asyncio.to_thread(verify.count_waiting, self.engine)
         batch = messages.build(self.run_id, "wait", max(0, target - already), phone_prefix="54", critical=True)
-        requests = self.bridge(batch)
         samples: dict[int, float] = {}
         marks = sorted({1000, target} | set(range(1000, target + 1, 1000)))
         started = time.time()
@@ -345,33 +346,34 @@ class Bench:
             load.closed_loop(
                 self.http,
                 f"{self.stack.api_url}/webhook",
-                requests,
-                concurrency=self.config.concurrency,
-                time_limit=max(300.0, len(batch) / 5),
+                self.bridge(batch),
+                concurrency=config.concurrency,
+                time_limit=config.waiting_seconds,
             )
         )
-        deadline = time.monotonic() + max(300.0, len(batch) / 5) + 120
+        deadline = time.monotonic() + config.waiting_seconds + 180
         open_now = already
         try:
             while time.monotonic() < deadline:
                 open_now = await asyncio.to_thread(verify.count_waiting, self.engine)
-                rss = tree_rss_mb(worker_pid)
-                for mark in marks:
-                    if open_now >= mark and mark not in samples:
-                        samples[mark] = round(rss, 1)
-                if open_now >= target or (send.done() and len(samples) == len(marks)):
+                rss = round(tree_rss_mb(worker_pid), 1)
+                samples.update({mark: rss for mark in marks if open_now >= mark and mark not in samples})
+                if open_now >= target:
                     break
                 if send.done():
                     routed = await asyncio.to_thread(verify.count_routed, self.engine, f"{self.prefix}wait-")
-                    if routed >= len(batch):
+                    if routed >= len(send.result()):
                         break
                 self.stack.check_alive()
                 await asyncio.sleep(1.0)
         finally:
             sent = await send
+        self.sent_ids.update(s.message_id for s in sent)
         elapsed = time.time() - started
+        reached_rss = round(tree_rss_mb(worker_pid), 1)
         await asyncio.sleep(5)
         settled = round(tree_rss_mb(worker_pid), 1)
+        counts = statuses(sent)
         self.result.update(
             {
                 "waiting_target": target,
@@ -379,17 +381,18 @@ class Bench:
                 "worker_rss_mb_1000_waiting": samples.get(1000),
                 f"worker_rss_mb_{target}_waiting": samples.get(target),
                 "worker_rss_mb_by_waiting": {str(k): v for k, v in sorted(samples.items())},
+                "worker_rss_mb_at_reached": reached_rss,
                 "worker_rss_mb_settled": settled,
+                "worker_max_cached_workflows": int(config.extra_env.get("WORKER_MAX_CACHED_WORKFLOWS", "10000")),
                 "waiting_fill_s": round(elapsed, 1),
+                "waiting_statuses": counts,
             }
         )
-        statuses: dict[str, int] = {}
-        for s in sent:
-            statuses[str(s.status)] = statuses.get(str(s.status), 0) + 1
-        self.result["waiting_statuses"] = statuses
+        note = "" if open_now >= target else f" (stopped after BENCH_WAITING_SECONDS={config.waiting_seconds:.0f})"
         print(
-            f"waiting: {open_now} messages open (target {target}; {len(batch)} critical ones sent in {elapsed:.0f} s, "
-            f"statuses {statuses}); worker RSS by waiting count {samples}; settled {settled} MiB"
+            f"waiting: {open_now} messages open, target {target}{note}; {len(sent)} critical ones sent in "
+            f"{elapsed:.0f} s, statuses {counts}; worker RSS (MiB) by waiting count {samples}, "
+            f"{reached_rss} at {open_now}, {settled} 5 s later"
         )
 
     async def verify(self) -> None:
@@ -430,6 +433,17 @@ class Bench:
         base = self.result.get("baseline_wf_per_s") or 0
         self.result["ratio"] = round(self.result["pipeline_msgs_per_s"] / base, 3) if base else None
         return self.result
+
+
+def statuses(sent: Sequence[load.Sent]) -> dict[str, int]:
+    """How many requests ended with each HTTP status, plus how many needed a redelivery and why."""
+    counts: dict[str, int] = {}
+    for item in sent:
+        counts[str(item.status)] = counts.get(str(item.status), 0) + 1
+        if item.attempts > 1:
+            key = f"redelivered after {item.error or 'transport error'}"
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _share(total: int, parts: int, index: int) -> int:

@@ -22,26 +22,43 @@ class Sent:
     latency: float
     """seconds until the response (or the error)"""
     status: int
-    """HTTP status; 0 for a transport error or timeout"""
+    """HTTP status; 0 when every attempt failed in transport or timed out"""
+    attempts: int = 1
+    error: str = ""
+    """the last transport error's type, when there was one"""
+
+
+MAX_ATTEMPTS = 3
+KEEPALIVE_EXPIRY = 3.0
+"""Below uvicorn's 5 s keep-alive timeout, so the client never reuses a connection the server is closing."""
 
 
 def client(concurrency: int, timeout: float = 30.0) -> httpx.AsyncClient:
     """HTTP/1.1 keep-alive, one connection per concurrent request."""
     return httpx.AsyncClient(
-        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        limits=httpx.Limits(
+            max_connections=concurrency, max_keepalive_connections=concurrency, keepalive_expiry=KEEPALIVE_EXPIRY
+        ),
         timeout=timeout,
     )
 
 
 async def _send(http: httpx.AsyncClient, url: str, request: Request) -> Sent:
+    """POST once; on a transport error deliver again, as the bridge and Meta do (the same message_id
+    must then answer the stored result, never run twice: the verification checks it)."""
     message_id, body, headers = request
     sent_at, started = time.time(), time.perf_counter()
-    try:
-        response = await http.post(url, content=body, headers={"content-type": "application/json", **headers})
-        status = response.status_code
-    except httpx.HTTPError:
-        status = 0
-    return Sent(message_id, sent_at, time.perf_counter() - started, status)
+    status, attempts, error = 0, 0, ""
+    while attempts < MAX_ATTEMPTS:
+        attempts += 1
+        try:
+            response = await http.post(url, content=body, headers={"content-type": "application/json", **headers})
+            status = response.status_code
+            break
+        except httpx.TransportError as err:
+            error = type(err).__name__
+            await asyncio.sleep(0.2 * attempts)
+    return Sent(message_id, sent_at, time.perf_counter() - started, status, attempts, error)
 
 
 async def closed_loop(
@@ -85,7 +102,8 @@ async def open_loop(
             sent = await _send(http, url, request)
         planned = start + i / rate
         finished = start + (sent.sent_at - wall_start) + sent.latency
-        return Sent(sent.message_id, wall_start + i / rate, max(sent.latency, finished - planned), sent.status)
+        latency = max(sent.latency, finished - planned)
+        return Sent(sent.message_id, wall_start + i / rate, latency, sent.status, sent.attempts, sent.error)
 
     tasks = []
     for i, request in enumerate(requests):

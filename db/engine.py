@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import Base
@@ -50,8 +51,17 @@ def seed_statements(dialect: str) -> list[str]:
 
 
 def init_database(engine: Engine) -> None:
-    """Create missing tables from the models (mirrors of schema.sql) and insert the editable defaults."""
-    Base.metadata.create_all(engine)
+    """Create missing tables from the models (mirrors of schema.sql) and insert the editable defaults.
+
+    The API and the worker may run this at the same moment on a fresh database: a table that the
+    other process created between the existence check and the CREATE counts as created.
+    """
+    for table in Base.metadata.sorted_tables:
+        try:
+            table.create(engine, checkfirst=True)
+        except OperationalError:
+            if not inspect(engine).has_table(table.name):
+                raise
     with engine.begin() as connection:
         for statement in seed_statements(engine.dialect.name):
             connection.execute(text(statement))

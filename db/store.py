@@ -227,7 +227,16 @@ def record_analysis(session: Session, message_id: str, analysis: Analysis, *, at
     return inserted
 
 
-def record_routing(session: Session, message_id: str, routing: RoutingResult, *, attempt: int = 1) -> bool:
+def record_routing(
+    session: Session,
+    message_id: str,
+    routing: RoutingResult,
+    *,
+    attempt: int = 1,
+    processed_at: datetime | None = None,
+) -> bool:
+    """Insert the routing record once; created_at is the webhook answer's processed_at when given, so an
+    answer rebuilt from this row (a repeated delivery after the workflow closed) matches the first."""
     return _insert_once(
         session,
         AgentRouting(
@@ -240,7 +249,7 @@ def record_routing(session: Session, message_id: str, routing: RoutingResult, *,
             idempotency_key=routing.idempotency_key,
             response=json.dumps(routing.response, ensure_ascii=False) if routing.response is not None else None,
             error=routing.error,
-            created_at=utcnow(),
+            created_at=naive_utc(processed_at) if processed_at else utcnow(),
         ),
     )
 

@@ -161,6 +161,9 @@ class RecordRoutingInput(BaseModel):
     message_id: str
     routing: RoutingResult
     attempt: int = 1
+    processed_at: datetime | None = Field(
+        default=None, description="the webhook answer's processed_at, kept so a repeated delivery gets the same"
+    )
 
 
 class RecordAnalysisInput(BaseModel):

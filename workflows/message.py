@@ -89,9 +89,10 @@ class MessageWorkflow:
         self._publish()
 
         routing = await steps.route(message, analysis, config, key=f"{workflow.info().workflow_id}/process")
+        processed_at = workflow.now()
         await workflow.execute_activity_method(
             StoreActivities.record_routing,
-            RecordRoutingInput(message_id=message.message_id, routing=routing),
+            RecordRoutingInput(message_id=message.message_id, routing=routing, processed_at=processed_at),
             start_to_close_timeout=DB_TIMEOUT,
             retry_policy=DB_RETRY,
             summary=f"record routing to {routing.agent}",
@@ -102,7 +103,7 @@ class MessageWorkflow:
             database_id=record.database_id,
             analysis=analysis,
             routing=routing,
-            processed_at=workflow.now(),
+            processed_at=processed_at,
             workflow_id=workflow.info().workflow_id,
         )
 

@@ -27,7 +27,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.routing import choose_agent, hub_route
 
 DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
-DB_TIMEOUT = timedelta(seconds=30)
+DB_TIMEOUT = timedelta(seconds=10)
 LOCAL_TIMEOUT = timedelta(seconds=10)
 LLM_RETRY_BUFFER = 2
 HTTP_RETRY_INITIAL = timedelta(milliseconds=500)

@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import Engine
+from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client, WorkflowExecutionStatus, WorkflowHandle
 
 from db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
@@ -159,6 +160,7 @@ class Outcome:
     routing_failed: int = 0
     keys_per_message: int = 0
     agent_posts: int = 0
+    posted_more_than_once: int = 0
     waiting: int = 0
     completed: int = 0
     answered_then_completed: int = 0
@@ -277,6 +279,7 @@ async def verify(
             assert (route["agent"], message_id) in posts, f"{message_id}: {route['agent']} never got it"
     outcome.keys_per_message = max(len(k) for k in keys.values())
     outcome.agent_posts = sum(posts.values())
+    outcome.posted_more_than_once = sum(count > 1 for count in posts.values())
     outcome.routed = sum(rows.routings[m][0]["success"] for m in ids)
     outcome.routing_failed = outcome.sent - outcome.routed
     outcome.fallback_to_hub = sum(rows.routings[m][0]["fallback"] and rows.routings[m][0]["success"] for m in ids)
@@ -352,6 +355,29 @@ async def assert_one_run_each(client: Client, task_queue: str, ids: list[str], *
         if time.monotonic() > deadline:
             raise AssertionError(f"{len(missing)} workflows missing from the list, e.g. {sorted(missing)[:3]}")
         await asyncio.sleep(0.5)
+
+
+async def timeouts(client: Client, ids: list[str]) -> Counter[str]:
+    """Timeouts in the messages' histories: `workflow task`, or the type of an activity whose attempt
+    timed out (a retried attempt shows as the next attempt's last failure, not as an event of its own)."""
+    found: Counter[str] = Counter()
+    for message_id in ids:
+        history = await client.get_workflow_handle(workflow_id_for(message_id)).fetch_history()
+        scheduled = {
+            event.event_id: event.activity_task_scheduled_event_attributes.activity_type.name
+            for event in history.events
+            if event.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+        }
+        for event in history.events:
+            if event.event_type == EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT:
+                found["workflow task"] += 1
+            elif event.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT:
+                found[scheduled[event.activity_task_timed_out_event_attributes.scheduled_event_id]] += 1
+            elif event.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED:
+                started = event.activity_task_started_event_attributes
+                if started.attempt > 1 and started.last_failure.HasField("timeout_failure_info"):
+                    found[scheduled[started.scheduled_event_id]] += 1
+    return found
 
 
 async def answer_all(stack: ProcStack, http: httpx.AsyncClient, ids: list[str]) -> None:

@@ -68,9 +68,4 @@ async def test_the_same_message_delivered_twenty_times_at_once(
         assert replies[0]["workflow_id"] == f"message-{replies[0]['message_id']}"
     assert outcome.agent_posts == 2, "each agent call happened once"
     assert not differing(answers["open"]), "a running workflow answers every delivery alike"
-    assert differing(answers["closing"]) <= {"processed_at"}, "the stored answer matches the workflow's"
-    if differing(answers["closing"]):
-        pytest.xfail(
-            "known bug: after the workflow closed, a repeated delivery is answered from the database with "
-            "processed_at = agent_routing.created_at instead of the workflow's processed_at (docs/faults.md)"
-        )
+    assert not differing(answers["closing"]), "after the workflow closed, the stored answer matches the workflow's"

@@ -16,6 +16,7 @@ from tests.faults.pipeline import (
     http_summary,
     messages,
     send,
+    timeouts,
     verify,
     wait_routed,
     wait_stored,
@@ -50,6 +51,7 @@ async def test_temporal_killed_mid_batch_then_restarted_on_the_same_file(
     outcome = Outcome("Temporal dev server SIGKILL mid-batch, same file and port", http=http_summary(deliveries))
     await verify(stack, http, engine, bodies, outcome)
     engine.dispose()
+    timed_out = await timeouts(await stack.temporal_client(), ids)
     outcome.seconds = round(time.monotonic() - started, 1)
     outcome.notes += [
         f"server exit status {status}; {stored_at_kill} of 30 stored at the kill",
@@ -58,6 +60,7 @@ async def test_temporal_killed_mid_batch_then_restarted_on_the_same_file(
         f"every message routed {recovered:.1f} s after the restart; worker and API were not restarted",
         f"bridge deliveries: {sum(len(d.attempts) for d in deliveries.values())} for 30 messages",
     ]
+    outcome.notes.append(f"timeouts in the histories: {dict(timed_out) or 'none'}")
     outcome.record()
     assert health_while_down == 503 and health_after == 200
     assert stack.parts["worker"].running and stack.parts["api"].running, "worker and API survive the outage"

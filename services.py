@@ -8,7 +8,7 @@ import hmac
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -80,6 +80,7 @@ class Services:
     engine: Engine
     sessions: sessionmaker[Session]
     temporal: TemporalGateway
+    in_flight: dict[str, asyncio.Future[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
 
     async def db(self, work: Callable[[Session], Any]) -> Any:
         """Run synchronous database work in a thread."""
@@ -135,6 +136,23 @@ def now() -> datetime:
 
 
 async def start_and_wait(services: Services, message: IncomingMessage) -> tuple[int, dict[str, Any]]:
+    """Deliveries of one message arriving together share one Update-with-Start: a burst of repeats costs
+    Temporal one update (it admits only a few in flight per workflow), and every caller but the first is
+    answered as a duplicate."""
+    message_id = message.message_id
+    shared = services.in_flight.get(message_id)
+    first = shared is None
+    if shared is None:
+        shared = asyncio.ensure_future(_start_and_wait(services, message))
+        services.in_flight[message_id] = shared
+        shared.add_done_callback(lambda _: services.in_flight.pop(message_id, None))
+    status, payload = await asyncio.shield(shared)
+    if not first and "duplicate" in payload:
+        payload = {**payload, "duplicate": True}
+    return status, payload
+
+
+async def _start_and_wait(services: Services, message: IncomingMessage) -> tuple[int, dict[str, Any]]:
     """Update-with-Start: start (or join) the message's workflow and wait until it is analyzed and routed."""
     settings = services.settings
     client = await services.temporal.client()

@@ -163,7 +163,7 @@ async def _start_and_wait(services: Services, message: IncomingMessage) -> tuple
         id=workflow_id,
         task_queue=settings.temporal_task_queue,
         id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
-        id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
+        id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
         static_summary=f"{message.source} message {message.message_id}",
     )
     timeout = settings.webhook_sync_timeout.total_seconds()

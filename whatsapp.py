@@ -103,7 +103,7 @@ async def _start(services: Services, client: Client, message: IncomingMessage) -
             id=workflow_id_for(message.message_id),
             task_queue=settings.temporal_task_queue,
             id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
-            id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
+            id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
             static_summary=f"whatsapp {message.message_type} message {message.message_id}",
         )
     except WorkflowAlreadyStartedError:

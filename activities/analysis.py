@@ -39,7 +39,11 @@ class AnalysisActivities:
         """Analyze, then apply the business rules (important customers, critical groups, safety)."""
         message = params.message
         floor, reason = await asyncio.to_thread(self._priority_floor, message)
-        analysis = await self._labels(message)
+        if params.rules_only:
+            fallback = rules.analyze(message, business_senders=self._business_senders)
+            analysis = fallback.model_copy(update={"degraded": self._llm is not None})
+        else:
+            analysis = await self._labels(message)
         result = apply_business_rules(
             analysis,
             message,

@@ -113,6 +113,7 @@ class MessageWorkflowInput(BaseModel):
 class AnalyzeInput(BaseModel):
     message: IncomingMessage
     attempt: int = 1
+    rules_only: bool = Field(default=False, description="the LLM path failed: analyze with the rules, degraded")
 
 
 class RecordResult(BaseModel):

@@ -35,26 +35,30 @@ HTTP_RETRY_INITIAL = timedelta(milliseconds=500)
 
 async def analyze(message: IncomingMessage, config: PipelineConfig) -> Analysis:
     """The rules as a local activity; the LLM as a regular one, which falls back to the rules itself once
-    the LLM has failed `llm_max_attempts` times (the extra attempts only cover a database hiccup)."""
-    params = AnalyzeInput(message=message)
-    if not config.use_llm:
-        return await workflow.execute_local_activity_method(
-            AnalysisActivities.analyze_message,
-            params,
-            start_to_close_timeout=LOCAL_TIMEOUT,
-            retry_policy=DB_RETRY,
-            summary="analyze with the rules",
-        )
-    return await workflow.execute_activity_method(
+    the LLM has failed `llm_max_attempts` times. Should that activity still fail (its database read kept
+    failing, or the worker kept dying), the rules analyze the message here, marked degraded: a message is
+    never left unanalyzed."""
+    if config.use_llm:
+        try:
+            return await workflow.execute_activity_method(
+                AnalysisActivities.analyze_message,
+                AnalyzeInput(message=message),
+                start_to_close_timeout=timedelta(seconds=90),
+                retry_policy=RetryPolicy(
+                    initial_interval=timedelta(seconds=1),
+                    maximum_interval=timedelta(seconds=20),
+                    maximum_attempts=config.llm_max_attempts + LLM_RETRY_BUFFER,
+                ),
+                summary="analyze with the LLM (rules as fallback)",
+            )
+        except ActivityError:
+            workflow.logger.warning("LLM analysis failed for good: analyzing with the rules")
+    return await workflow.execute_local_activity_method(
         AnalysisActivities.analyze_message,
-        params,
-        start_to_close_timeout=timedelta(seconds=90),
-        retry_policy=RetryPolicy(
-            initial_interval=timedelta(seconds=1),
-            maximum_interval=timedelta(seconds=20),
-            maximum_attempts=config.llm_max_attempts + LLM_RETRY_BUFFER,
-        ),
-        summary="analyze with the LLM (rules as fallback)",
+        AnalyzeInput(message=message, rules_only=config.use_llm),
+        start_to_close_timeout=LOCAL_TIMEOUT,
+        retry_policy=DB_RETRY,
+        summary="analyze with the rules" if not config.use_llm else "analyze with the rules (LLM failed)",
     )
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from tests.workflows.doubles import Doubles, analysis, message, workflow_input
-from workflows.contracts import AnswerSignal, DeliveryRequest, EscalateInput
+from workflows.contracts import Analysis, AnalyzeInput, AnswerSignal, DeliveryRequest, EscalateInput
 from workflows.message import MessageWorkflow
 
 
@@ -162,3 +164,33 @@ async def test_an_answer_before_routing_ends_the_wait_at_once(time_skipping_env:
         await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="history", source="history"))
         status = await handle.result()
     assert status.state == "answered" and _escalations(doubles) == []
+
+
+async def test_an_analysis_activity_that_keeps_failing_falls_back_to_the_rules(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    asked: list[bool] = []
+
+    @activity.defn(name="analyze_message")
+    async def analyze_message(params: AnalyzeInput) -> Analysis:
+        asked.append(params.rules_only)
+        if not params.rules_only:
+            raise ApplicationError("database unreachable", type="OperationalError")
+        return analysis(degraded=True, priority_level="high", recommended_response_time="1hour")
+
+    others = [a for a in doubles.activities() if getattr(a, "__temporal_activity_definition").name != "analyze_message"]
+    async with Worker(
+        time_skipping_env.client, task_queue=queue, workflows=[MessageWorkflow], activities=[*others, analyze_message]
+    ):
+        handle = await time_skipping_env.client.start_workflow(
+            MessageWorkflow.run,
+            workflow_input(message("llm-down", at=await time_skipping_env.get_current_time()), use_llm=True),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
+        )
+        result = await handle.execute_update(MessageWorkflow.processed, DeliveryRequest())
+        await handle.signal(MessageWorkflow.mark_answered, AnswerSignal())
+        await handle.result()
+    assert result.analysis.degraded and result.routing.success
+    assert asked == [False] * 5 + [True], "five LLM attempts (three plus the buffer), then the rules"

@@ -22,7 +22,7 @@ from temporalio.service import RPCError
 import whatsapp
 from db import queries, store
 from db.engine import init_database, make_engine, make_sessionmaker, ping
-from ingest.bridge import InputError, decode_json, parse_bridge
+from ingest.bridge import InputError, decode_json, normalize_phone, parse_bridge
 from ingest.signature import verify_signature
 from observability import (
     BREACHES,
@@ -88,13 +88,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def measure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        path = request.url.path
-        if not path.startswith("/webhook"):
+        if not request.url.path.startswith("/webhook"):
             return await call_next(request)
         started = time.perf_counter()
         response = await call_next(request)
-        WEBHOOK_LATENCY.labels(endpoint=path).observe(time.perf_counter() - started)
-        WEBHOOK_REQUESTS.labels(endpoint=path, status=str(response.status_code)).inc()
+        route = request.scope.get("route")
+        endpoint = getattr(route, "path", "unmatched")  # a route's template, never a caller's raw path
+        WEBHOOK_LATENCY.labels(endpoint=endpoint).observe(time.perf_counter() - started)
+        WEBHOOK_REQUESTS.labels(endpoint=endpoint, status=str(response.status_code)).inc()
         return response
 
     @app.post("/webhook")
@@ -118,7 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             message_id=bridge.message_id,
             chat_time=bridge.chat_time,
             chat_name=bridge.chat_name,
-            phone_number=bridge.phone_number.replace(" ", "").replace("-", "").replace("(", "").replace(")", ""),
+            phone_number=normalize_phone(bridge.phone_number),
             current_message=bridge.current_message,
             history=[HistoryEntry(**h.model_dump()) for h in bridge.history],
             received_at=now(),
@@ -140,7 +141,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         phone_number: str, services: ServicesDep, body: AnswerRequest | None = None
     ) -> dict[str, Any]:
         request = body or AnswerRequest()
-        phone = phone_number if phone_number.startswith("+") else f"+{phone_number}"
+        phone = normalize_phone(phone_number)
         open_ids = await services.db(lambda s: queries.open_chat_messages(s, phone))
         answer = AnswerSignal(answered_by=request.answered_by, answered_at=now(), source="chat")
         answered = [await signal_answer(services, mid, answer) for mid in open_ids]

@@ -30,7 +30,7 @@ from workflows.message import MessageWorkflow, workflow_id_for
 
 log = logging.getLogger("izer.whatsapp")
 router = APIRouter()
-ANSWERING_STATUSES = ("sent", "delivered", "read")
+ANSWERING_STATUSES = ("sent",)  # delivered/read come later than the reply itself
 
 
 @router.get("/webhook/whatsapp")
@@ -148,12 +148,8 @@ async def _acknowledge_from_statuses(services: Services, statuses: list[StatusUp
     for status in statuses:
         if status.status not in ANSWERING_STATUSES or not status.recipient_id:
             continue
-        open_ids = await services.db(
-            partial(_open_before, phone=_phone(status.recipient_id), at=status.timestamp)
-        )
-        answer = AnswerSignal(
-            answered_by="whatsapp reply", answered_at=status.timestamp, source="whatsapp_status"
-        )
+        open_ids = await services.db(partial(_open_before, phone=_phone(status.recipient_id), at=status.timestamp))
+        answer = AnswerSignal(answered_by="whatsapp reply", answered_at=status.timestamp, source="whatsapp_status")
         for message_id in open_ids:
             if message_id not in answered:
                 await signal_answer(services, message_id, answer)

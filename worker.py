@@ -99,12 +99,11 @@ async def ensure_search_attributes(client: Client, namespace: str) -> None:
             )
             log.info("registered search attributes %s", ", ".join(missing))
     except RPCError as err:
-        log.error(
-            "cannot check or register the search attributes (%s): register %s on the namespace, "
-            "or set SEARCH_ATTRIBUTES=false",
-            err.message,
-            ", ".join(kinds),
-        )
+        # Without them every workflow task would fail at its first upsert: refuse to start instead.
+        raise SystemExit(
+            f"cannot check or register the search attributes ({err.message}): register "
+            f"{', '.join(kinds)} on the namespace, or set SEARCH_ATTRIBUTES=false"
+        ) from None
 
 
 async def ensure_stats_schedule(client: Client, settings: Settings) -> None:

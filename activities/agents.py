@@ -9,7 +9,7 @@ from temporalio.exceptions import ApplicationError
 from observability import AGENT_CALLS
 from workflows.contracts import AgentReply, DeliverInput
 
-RETRYABLE_STATUS = {408, 425, 429}
+RETRYABLE_STATUS = {408, 409, 425, 429}  # 409: the agent is still working on this key
 
 
 class AgentActivities:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -90,58 +91,28 @@ class EscalationActivities:
 
     @activity.defn
     async def escalate(self, params: EscalateInput) -> EscalationOutcome:
-        """Notify each target of this level once; a target already notified is skipped on retry."""
+        """Notify each target of this level once; a target already notified is skipped on retry.
+        Database work runs in a thread, so a slow database never stalls the worker's event loop."""
         message = params.message
         targets = self._targets.for_level(params.level, params.kind)
-        delivered: list[str] = []
-        with self._sessions() as session:
-            other = (
-                store.chat_escalated_elsewhere(session, message.message_id, message.phone_number, params.level)
-                if params.kind == "breach"
-                else None
-            )
-            if other is not None:
-                store.record_escalation(
-                    session,
-                    message_id=message.message_id,
-                    level=params.level,
-                    kind=params.kind,
-                    target="suppressed",
-                    delivered=False,
-                    detail=f"chat already escalated through message {other}",
-                    due_at=params.due_at,
-                    late_by_seconds=params.late_by_seconds,
-                )
-                store.set_status(session, message.message_id, "escalated", escalation_level=params.level)
-                return EscalationOutcome(level=params.level, targets=[], delivered=[])
+        if params.kind == "breach" and await asyncio.to_thread(self._suppressed, params):
+            return EscalationOutcome(level=params.level, targets=[], delivered=[])
         payload = self._payload(params)
+        delivered: list[str] = []
         failures: list[str] = []
         for name, url in targets:
-            with self._sessions() as session:
-                if store.escalation_sent(session, message.message_id, params.level, params.kind, name):
-                    delivered.append(name)
-                    continue
+            if await asyncio.to_thread(self._sent, params, name):
+                delivered.append(name)
+                continue
             ok, detail = await self._post(url, payload, key=f"{params.workflow_id}/{params.kind}/{params.level}/{name}")
-            with self._sessions() as session:
-                store.record_escalation(
-                    session,
-                    message_id=message.message_id,
-                    level=params.level,
-                    kind=params.kind,
-                    target=name,
-                    delivered=ok,
-                    detail=detail,
-                    due_at=params.due_at,
-                    late_by_seconds=params.late_by_seconds,
-                )
+            await asyncio.to_thread(self._record, params, name, ok, detail)
             if ok:
                 delivered.append(name)
                 ESCALATIONS.labels(kind=params.kind, target=name).inc()
             else:
                 failures.append(f"{name}: {detail}")
         if params.kind == "breach":
-            with self._sessions() as session:
-                store.set_status(session, message.message_id, "escalated", escalation_level=params.level)
+            await asyncio.to_thread(self._mark_escalated, params)
         log_stage(
             log,
             "escalated" if params.kind == "breach" else "warned",
@@ -152,6 +123,49 @@ class EscalationActivities:
         if failures:
             raise ApplicationError("escalation not delivered: " + "; ".join(failures), type="EscalationUndelivered")
         return EscalationOutcome(level=params.level, targets=[n for n, _ in targets], delivered=delivered)
+
+    def _suppressed(self, params: EscalateInput) -> bool:
+        """The chat already has an open escalation at this level: record the suppression, page nobody."""
+        message = params.message
+        with self._sessions() as session:
+            other = store.chat_escalated_elsewhere(session, message.message_id, message.phone_number, params.level)
+            if other is None:
+                return False
+            store.record_escalation(
+                session,
+                message_id=message.message_id,
+                level=params.level,
+                kind=params.kind,
+                target="suppressed",
+                delivered=False,
+                detail=f"chat already escalated through message {other}",
+                due_at=params.due_at,
+                late_by_seconds=params.late_by_seconds,
+            )
+            store.set_status(session, message.message_id, "escalated", escalation_level=params.level)
+        return True
+
+    def _sent(self, params: EscalateInput, target: str) -> bool:
+        with self._sessions() as session:
+            return store.escalation_sent(session, params.message.message_id, params.level, params.kind, target)
+
+    def _record(self, params: EscalateInput, target: str, delivered: bool, detail: str) -> None:
+        with self._sessions() as session:
+            store.record_escalation(
+                session,
+                message_id=params.message.message_id,
+                level=params.level,
+                kind=params.kind,
+                target=target,
+                delivered=delivered,
+                detail=detail,
+                due_at=params.due_at,
+                late_by_seconds=params.late_by_seconds,
+            )
+
+    def _mark_escalated(self, params: EscalateInput) -> None:
+        with self._sessions() as session:
+            store.set_status(session, params.message.message_id, "escalated", escalation_level=params.level)
 
     async def _post(self, url: str, payload: dict[str, object], *, key: str) -> tuple[bool, str]:
         try:

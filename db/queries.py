@@ -285,7 +285,8 @@ def statistics_for(session: Session, hours: float, *, until: datetime | None = N
             "total": sum(e.kind == "breach" and e.delivered for e in escalations),
             "warnings": sum(e.kind == "warning" and e.delivered for e in escalations),
             "by_level": dict(Counter(str(e.level) for e in escalations if e.kind == "breach" and e.delivered)),
-            "undelivered": sum(not e.delivered for e in escalations),
+            "undelivered": sum(not e.delivered and e.target != "suppressed" for e in escalations),
+            "suppressed": sum(e.target == "suppressed" for e in escalations),
         },
         "messages_per_hour": {k: dict(v) for k, v in sorted(hourly.items())},
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -159,13 +159,6 @@ def open_messages_before(
     )
     if exclude:
         query = query.where(WebhookMessage.message_id != exclude)
-    return list(session.scalars(query.order_by(WebhookMessage.id)))
-
-
-def open_messages_of_chat(session: Session, phone_number: str) -> list[str]:
-    query = select(WebhookMessage.message_id).where(
-        WebhookMessage.phone_number == phone_number, WebhookMessage.status.in_(OPEN_STATES)
-    )
     return list(session.scalars(query.order_by(WebhookMessage.id)))
 
 
@@ -346,8 +339,11 @@ def record_escalation(
         session.rollback()
 
 
-def chat_escalated_elsewhere(session: Session, message_id: str, phone_number: str, level: int) -> str | None:
-    """Another open message of the chat already escalated to this level: one page per chat at a time."""
+def chat_escalated_elsewhere(
+    session: Session, message_id: str, phone_number: str, level: int, *, within: timedelta = timedelta(hours=24)
+) -> str | None:
+    """Another open message of the chat, from the same conversation (received within `within`), already
+    escalated to this level: one page per chat at a time. An old message left escalated blocks nothing."""
     query = (
         select(WebhookMessage.message_id)
         .join(Escalation, Escalation.message_id == WebhookMessage.message_id)
@@ -355,6 +351,7 @@ def chat_escalated_elsewhere(session: Session, message_id: str, phone_number: st
             WebhookMessage.phone_number == phone_number,
             WebhookMessage.message_id != message_id,
             WebhookMessage.status.in_(OPEN_STATES),
+            WebhookMessage.received_at >= utcnow() - within,
             Escalation.kind == "breach",
             Escalation.level >= level,
             Escalation.delivered.is_(True),

@@ -14,9 +14,7 @@ MAX_JSON_DEPTH = 32
 class InputError(ValueError):
     """A request the caller must fix; `status` is the HTTP status to answer."""
 
-    def __init__(
-        self, message: str, *, status: int = 400, fields: list[dict[str, str]] | None = None
-    ) -> None:
+    def __init__(self, message: str, *, status: int = 400, fields: list[dict[str, str]] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.fields = fields or []
@@ -47,9 +45,7 @@ class BridgeRequest(BaseModel):
     message_id: Annotated[str, StringConstraints(min_length=1, max_length=191, strip_whitespace=True)]
     chat_time: datetime = Field(strict=False)
     chat_name: Annotated[str, StringConstraints(max_length=255)] = ""
-    phone_number: Annotated[
-        str, StringConstraints(min_length=3, max_length=32, pattern=r"^\+?[0-9][0-9 \-()]{1,30}$")
-    ]
+    phone_number: Annotated[str, StringConstraints(min_length=3, max_length=32, pattern=r"^\+?[0-9][0-9 \-()]{1,30}$")]
     current_message: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
     history: list[BridgeHistoryEntry] = Field(default_factory=list)
     is_group: bool = False
@@ -59,6 +55,19 @@ class BridgeRequest(BaseModel):
     def _utc(cls, value: datetime) -> datetime:
         """A time without a zone is taken as UTC, as the original system sends it."""
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def normalize_phone(raw: str) -> str:
+    """One form for every path (bridge, Meta, the answer endpoints): separators dropped, international
+    numbers as +E.164 (`905551234567`, `00905551234567` → `+905551234567`); a local number keeps its 0."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if raw.strip().startswith("+"):
+        return f"+{digits}"
+    if digits.startswith("00"):
+        return f"+{digits[2:]}"
+    if digits.startswith("0"):
+        return digits
+    return f"+{digits}"
 
 
 def decode_json(body: bytes) -> Any:
@@ -102,9 +111,7 @@ def parse_bridge(payload: Any, *, max_history: int) -> BridgeRequest:
     try:
         request = BridgeRequest.model_validate(payload)
     except ValidationError as err:
-        fields = [
-            {"field": ".".join(str(p) for p in e["loc"]) or "body", "error": e["msg"]} for e in err.errors()
-        ]
+        fields = [{"field": ".".join(str(p) for p in e["loc"]) or "body", "error": e["msg"]} for e in err.errors()]
         names = ", ".join(f["field"] for f in fields[:5])
         raise InputError(f"invalid field(s): {names}", status=422, fields=fields) from None
     return request

@@ -115,9 +115,7 @@ def parse_notification(payload: Any, *, received_at: datetime) -> MetaNotificati
     for i, entry in enumerate(_list(payload, "entry", "entry", required=True)):
         changes = _list(_object(entry, f"entry[{i}]"), "changes", f"entry[{i}].changes", required=True)
         for j, change in enumerate(changes):
-            _read_change(
-                _object(change, f"entry[{i}].changes[{j}]"), f"entry[{i}].changes[{j}]", received_at, result
-            )
+            _read_change(_object(change, f"entry[{i}].changes[{j}]"), f"entry[{i}].changes[{j}]", received_at, result)
     return result
 
 
@@ -180,9 +178,7 @@ def _read_message(
     text = _render(kind, message, media)
     errors = _errors(message.get("errors"))
     if errors:
-        media.update(
-            _put(error_code=errors[0].code, error_title=errors[0].title, error_details=errors[0].details)
-        )
+        media.update(_put(error_code=errors[0].code, error_title=errors[0].title, error_details=errors[0].details))
     group_id = _str(message.get("group_id"))
     media.update(_put(group_id=group_id))
     result.messages.append(
@@ -256,9 +252,7 @@ def _render_location(message: dict[str, Any], media: dict[str, str]) -> str:
     location = _dict(message.get("location"))
     latitude, longitude = location.get("latitude"), location.get("longitude")
     name, address = _str(location.get("name")), _str(location.get("address"))
-    media.update(
-        _put(latitude=latitude, longitude=longitude, name=name, address=address, url=location.get("url"))
-    )
+    media.update(_put(latitude=latitude, longitude=longitude, name=name, address=address, url=location.get("url")))
     described = ", ".join(part for part in (name, address) if part)
     text = f"[location] {described}" if described else "[location]"
     if latitude is not None and longitude is not None:
@@ -305,9 +299,7 @@ def _render_order(message: dict[str, Any], media: dict[str, str]) -> str:
     media.update(_put(catalog_id=order.get("catalog_id"), items_count=len(items)))
     text = f"[order] {len(items)} item{'' if len(items) == 1 else 's'}"
     if items:
-        text += ": " + ", ".join(
-            f"{_str(i.get('quantity'))} × {_str(i.get('product_retailer_id'))}" for i in items
-        )
+        text += ": " + ", ".join(f"{_str(i.get('quantity'))} × {_str(i.get('product_retailer_id'))}" for i in items)
     currencies = {_str(item.get("currency")) for item in items}
     try:
         total = sum(float(item["item_price"]) * float(item["quantity"]) for item in items)

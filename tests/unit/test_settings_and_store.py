@@ -124,3 +124,18 @@ def test_the_first_answer_is_kept(tmp_path: Path) -> None:
 )
 def test_business_senders(sender: str, business: bool) -> None:
     assert store.is_business_sender(sender, ["İzer", "İzmir Merkez"]) is business
+
+
+@pytest.mark.parametrize(
+    ("raw", "normal"),
+    [
+        ("+90 555 123 45 67", "+905551234567"),
+        ("905551234567", "+905551234567"),
+        ("0090-555-123-4567", "+905551234567"),
+        ("(0555) 123 45 67", "05551234567"),
+    ],
+)
+def test_phone_numbers_take_one_form(raw: str, normal: str) -> None:
+    from ingest.bridge import normalize_phone
+
+    assert normalize_phone(raw) == normal

@@ -4,10 +4,11 @@
 CREATE DATABASE IF NOT EXISTS whatsapp_webhook CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 USE whatsapp_webhook;
 
--- Every incoming message, once (message_id is the bridge id or Meta's wamid).
+-- Every incoming message, once (message_id is the bridge id or Meta's wamid). Ids compare exactly
+-- (utf8mb4_bin): two ids differing only in case or trailing spaces are two messages.
 CREATE TABLE IF NOT EXISTS webhook_messages (
     id BIGINT NOT NULL AUTO_INCREMENT,
-    message_id VARCHAR(191) NOT NULL,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     chat_time DATETIME(6) NOT NULL,
     chat_name VARCHAR(255) NOT NULL DEFAULT '',
     phone_number VARCHAR(32) NOT NULL,
@@ -37,7 +38,7 @@ CREATE TABLE IF NOT EXISTS webhook_messages (
 -- The chat history that came with a message, oldest first.
 CREATE TABLE IF NOT EXISTS message_history (
     id BIGINT NOT NULL AUTO_INCREMENT,
-    message_id VARCHAR(191) NOT NULL,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     position INT NOT NULL,
     sender VARCHAR(255) NOT NULL DEFAULT '',
     content TEXT NOT NULL,
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS message_history (
 -- One analysis per attempt (a replay adds an attempt).
 CREATE TABLE IF NOT EXISTS analytics_results (
     id BIGINT NOT NULL AUTO_INCREMENT,
-    message_id VARCHAR(191) NOT NULL,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     attempt INT NOT NULL DEFAULT 1,
     urgency_score INT NOT NULL,
     category VARCHAR(16) NOT NULL,
@@ -80,7 +81,7 @@ CREATE TABLE IF NOT EXISTS analytics_results (
 -- Which agent got the message, and what it answered.
 CREATE TABLE IF NOT EXISTS agent_routing (
     id BIGINT NOT NULL AUTO_INCREMENT,
-    message_id VARCHAR(191) NOT NULL,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     attempt INT NOT NULL DEFAULT 1,
     agent VARCHAR(64) NOT NULL,
     first_choice VARCHAR(64) NULL,
@@ -100,7 +101,7 @@ CREATE TABLE IF NOT EXISTS agent_routing (
 -- Every warning and escalation sent, one row per level, kind and target.
 CREATE TABLE IF NOT EXISTS escalations (
     id BIGINT NOT NULL AUTO_INCREMENT,
-    message_id VARCHAR(191) NOT NULL,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     level INT NOT NULL,
     kind VARCHAR(16) NOT NULL DEFAULT 'breach',
     target VARCHAR(64) NOT NULL,
@@ -119,7 +120,7 @@ CREATE TABLE IF NOT EXISTS escalations (
 -- Delivery statuses Meta reports for outgoing messages (sent, delivered, read, failed).
 CREATE TABLE IF NOT EXISTS message_statuses (
     id BIGINT NOT NULL AUTO_INCREMENT,
-    wamid VARCHAR(191) NOT NULL,
+    wamid VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     status VARCHAR(16) NOT NULL,
     recipient_phone VARCHAR(32) NOT NULL,
     status_at DATETIME(6) NOT NULL,
@@ -133,8 +134,8 @@ CREATE TABLE IF NOT EXISTS message_statuses (
 -- Reactions, recorded against the message they react to.
 CREATE TABLE IF NOT EXISTS message_reactions (
     id BIGINT NOT NULL AUTO_INCREMENT,
-    reaction_id VARCHAR(191) NOT NULL,
-    message_id VARCHAR(191) NOT NULL,
+    reaction_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     phone_number VARCHAR(32) NOT NULL,
     emoji VARCHAR(32) NOT NULL DEFAULT '',
     reacted_at DATETIME(6) NOT NULL,

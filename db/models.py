@@ -21,6 +21,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 Id = BigInteger().with_variant(Integer, "sqlite")
 Timestamp = DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
+# Message ids, wamids and reaction ids compare exactly on MySQL, as they do on SQLite.
+MessageKey = String(191).with_variant(mysql.VARCHAR(191, collation="utf8mb4_bin"), "mysql", "mariadb")
+TABLE_OPTIONS = {"mysql_engine": "InnoDB", "mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
 
 
 class Base(DeclarativeBase):
@@ -32,7 +35,7 @@ def _id() -> Mapped[int]:
 
 
 def _message_fk() -> Mapped[str]:
-    return mapped_column(String(191), ForeignKey("webhook_messages.message_id", ondelete="CASCADE"), nullable=False)
+    return mapped_column(MessageKey, ForeignKey("webhook_messages.message_id", ondelete="CASCADE"), nullable=False)
 
 
 class WebhookMessage(Base):
@@ -42,10 +45,11 @@ class WebhookMessage(Base):
         Index("ix_webhook_messages_phone_status", "phone_number", "status"),
         Index("ix_webhook_messages_status", "status"),
         Index("ix_webhook_messages_received_at", "received_at"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = _id()
-    message_id: Mapped[str] = mapped_column(String(191), nullable=False)
+    message_id: Mapped[str] = mapped_column(MessageKey, nullable=False)
     chat_time: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
     chat_name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
     phone_number: Mapped[str] = mapped_column(String(32), nullable=False)
@@ -69,7 +73,10 @@ class WebhookMessage(Base):
 
 class MessageHistory(Base):
     __tablename__ = "message_history"
-    __table_args__ = (UniqueConstraint("message_id", "position", name="uq_message_history_message_position"),)
+    __table_args__ = (
+        UniqueConstraint("message_id", "position", name="uq_message_history_message_position"),
+        TABLE_OPTIONS,
+    )
 
     id: Mapped[int] = _id()
     message_id: Mapped[str] = _message_fk()
@@ -86,6 +93,7 @@ class AnalyticsResult(Base):
     __table_args__ = (
         UniqueConstraint("message_id", "attempt", name="uq_analytics_results_message_attempt"),
         Index("ix_analytics_results_created_at", "created_at"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = _id()
@@ -113,6 +121,7 @@ class AgentRouting(Base):
     __table_args__ = (
         UniqueConstraint("message_id", "attempt", name="uq_agent_routing_message_attempt"),
         Index("ix_agent_routing_created_at", "created_at"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = _id()
@@ -133,6 +142,7 @@ class Escalation(Base):
     __table_args__ = (
         UniqueConstraint("message_id", "level", "kind", "target", name="uq_escalations_message_level_kind_target"),
         Index("ix_escalations_created_at", "created_at"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = _id()
@@ -152,10 +162,11 @@ class MessageStatusRecord(Base):
     __table_args__ = (
         UniqueConstraint("wamid", "status", name="uq_message_statuses_wamid_status"),
         Index("ix_message_statuses_recipient", "recipient_phone"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = _id()
-    wamid: Mapped[str] = mapped_column(String(191), nullable=False)
+    wamid: Mapped[str] = mapped_column(MessageKey, nullable=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False)
     recipient_phone: Mapped[str] = mapped_column(String(32), nullable=False)
     status_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
@@ -168,11 +179,12 @@ class MessageReaction(Base):
     __table_args__ = (
         UniqueConstraint("reaction_id", name="uq_message_reactions_reaction_id"),
         Index("ix_message_reactions_message", "message_id"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = _id()
-    reaction_id: Mapped[str] = mapped_column(String(191), nullable=False)
-    message_id: Mapped[str] = mapped_column(String(191), nullable=False)
+    reaction_id: Mapped[str] = mapped_column(MessageKey, nullable=False)
+    message_id: Mapped[str] = mapped_column(MessageKey, nullable=False)
     phone_number: Mapped[str] = mapped_column(String(32), nullable=False)
     emoji: Mapped[str] = mapped_column(String(32), nullable=False, default="")
     reacted_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
@@ -181,7 +193,7 @@ class MessageReaction(Base):
 
 class CriticalGroup(Base):
     __tablename__ = "critical_groups"
-    __table_args__ = (UniqueConstraint("group_name", name="uq_critical_groups_group_name"),)
+    __table_args__ = (UniqueConstraint("group_name", name="uq_critical_groups_group_name"), TABLE_OPTIONS)
 
     id: Mapped[int] = _id()
     group_name: Mapped[str] = mapped_column(String(255), nullable=False)
@@ -193,7 +205,7 @@ class CriticalGroup(Base):
 
 class ImportantCustomer(Base):
     __tablename__ = "important_customers"
-    __table_args__ = (UniqueConstraint("phone_number", name="uq_important_customers_phone_number"),)
+    __table_args__ = (UniqueConstraint("phone_number", name="uq_important_customers_phone_number"), TABLE_OPTIONS)
 
     id: Mapped[int] = _id()
     phone_number: Mapped[str] = mapped_column(String(32), nullable=False)
@@ -206,7 +218,7 @@ class ImportantCustomer(Base):
 
 class SystemStats(Base):
     __tablename__ = "system_stats"
-    __table_args__ = (UniqueConstraint("period_end", name="uq_system_stats_period_end"),)
+    __table_args__ = (UniqueConstraint("period_end", name="uq_system_stats_period_end"), TABLE_OPTIONS)
 
     id: Mapped[int] = _id()
     period_start: Mapped[datetime] = mapped_column(Timestamp, nullable=False)

@@ -24,6 +24,8 @@ depends_on: str | None = None
 
 ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 TIMESTAMP = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
+# Message ids, wamids and reaction ids compare exactly (utf8mb4_bin), as in schema.sql.
+KEY = sa.String(191).with_variant(mysql.VARCHAR(191, collation="utf8mb4_bin"), "mysql", "mariadb")
 MYSQL_TABLE: dict[str, Any] = {
     "mysql_engine": "InnoDB",
     "mysql_charset": "utf8mb4",
@@ -60,7 +62,7 @@ def upgrade() -> None:
         op.create_table(
             "webhook_messages",
             sa.Column("id", ID, autoincrement=True, nullable=False),
-            sa.Column("message_id", sa.String(191), nullable=False),
+            sa.Column("message_id", KEY, nullable=False),
             sa.Column("chat_time", TIMESTAMP, nullable=False),
             sa.Column("chat_name", sa.String(255), nullable=False, server_default=""),
             sa.Column("phone_number", sa.String(32), nullable=False),
@@ -92,7 +94,7 @@ def upgrade() -> None:
         op.create_table(
             "message_history",
             sa.Column("id", ID, autoincrement=True, nullable=False),
-            sa.Column("message_id", sa.String(191), nullable=False),
+            sa.Column("message_id", KEY, nullable=False),
             sa.Column("position", sa.Integer(), nullable=False),
             sa.Column("sender", sa.String(255), nullable=False, server_default=""),
             sa.Column("content", sa.Text(), nullable=False),
@@ -109,7 +111,7 @@ def upgrade() -> None:
         op.create_table(
             "analytics_results",
             sa.Column("id", ID, autoincrement=True, nullable=False),
-            sa.Column("message_id", sa.String(191), nullable=False),
+            sa.Column("message_id", KEY, nullable=False),
             sa.Column("attempt", sa.Integer(), nullable=False, server_default=sa.text("1")),
             sa.Column("urgency_score", sa.Integer(), nullable=False),
             sa.Column("category", sa.String(16), nullable=False),
@@ -137,7 +139,7 @@ def upgrade() -> None:
         op.create_table(
             "agent_routing",
             sa.Column("id", ID, autoincrement=True, nullable=False),
-            sa.Column("message_id", sa.String(191), nullable=False),
+            sa.Column("message_id", KEY, nullable=False),
             sa.Column("attempt", sa.Integer(), nullable=False, server_default=sa.text("1")),
             sa.Column("agent", sa.String(64), nullable=False),
             sa.Column("first_choice", sa.String(64), nullable=True),
@@ -158,7 +160,7 @@ def upgrade() -> None:
         op.create_table(
             "escalations",
             sa.Column("id", ID, autoincrement=True, nullable=False),
-            sa.Column("message_id", sa.String(191), nullable=False),
+            sa.Column("message_id", KEY, nullable=False),
             sa.Column("level", sa.Integer(), nullable=False),
             sa.Column("kind", sa.String(16), nullable=False, server_default="breach"),
             sa.Column("target", sa.String(64), nullable=False),
@@ -180,7 +182,7 @@ def upgrade() -> None:
         op.create_table(
             "message_statuses",
             sa.Column("id", ID, autoincrement=True, nullable=False),
-            sa.Column("wamid", sa.String(191), nullable=False),
+            sa.Column("wamid", KEY, nullable=False),
             sa.Column("status", sa.String(16), nullable=False),
             sa.Column("recipient_phone", sa.String(32), nullable=False),
             sa.Column("status_at", TIMESTAMP, nullable=False),
@@ -196,8 +198,8 @@ def upgrade() -> None:
         op.create_table(
             "message_reactions",
             sa.Column("id", ID, autoincrement=True, nullable=False),
-            sa.Column("reaction_id", sa.String(191), nullable=False),
-            sa.Column("message_id", sa.String(191), nullable=False),
+            sa.Column("reaction_id", KEY, nullable=False),
+            sa.Column("message_id", KEY, nullable=False),
             sa.Column("phone_number", sa.String(32), nullable=False),
             sa.Column("emoji", sa.String(32), nullable=False, server_default=""),
             sa.Column("reacted_at", TIMESTAMP, nullable=False),

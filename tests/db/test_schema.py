@@ -47,13 +47,21 @@ def describe(url: str) -> dict[str, Any]:
         for table in sorted(inspector.get_table_names()):
             result[table] = {
                 "columns": {
-                    c["name"]: (str(c["type"]).split(" COLLATE")[0], c["nullable"])
+                    c["name"]: (
+                        str(c["type"]).split(" COLLATE")[0],
+                        c["nullable"],
+                        getattr(c["type"], "collation", None),
+                    )
                     for c in inspector.get_columns(table)
+                },
+                "options": {
+                    k: v
+                    for k, v in inspector.get_table_options(table).items()
+                    if k in ("mysql_collate", "mysql_charset")
                 },
                 "primary": inspector.get_pk_constraint(table)["constrained_columns"],
                 "indexes": sorted(
-                    (i["name"], tuple(i["column_names"]), bool(i["unique"]))
-                    for i in inspector.get_indexes(table)
+                    (i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(table)
                 ),
                 "foreign_keys": sorted(
                     (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
@@ -82,9 +90,7 @@ def test_embedded_sqlite_database_matches_schema_sql(tmp_path: Any) -> None:
     inspector = inspect(engine)
     for name, columns in schema_columns().items():
         reflected = {c["name"]: c["nullable"] for c in inspector.get_columns(name)}
-        assert {k: v for k, v in reflected.items() if k != "id"} == {
-            k: v for k, v in columns.items() if k != "id"
-        }
+        assert {k: v for k, v in reflected.items() if k != "id"} == {k: v for k, v in columns.items() if k != "id"}
         uniques = {u["name"] for u in inspector.get_unique_constraints(name)}
         assert uniques == set(re.findall(r"UNIQUE KEY (\w+)", _table_body(name)))
     with engine.connect() as connection:
@@ -140,3 +146,31 @@ def test_schema_sql_and_models_give_the_same_mariadb_schema(scratch_mysql_url: s
         with engine.begin() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {applied_name}"))
         engine.dispose()
+
+
+@pytest.mark.mariadb
+def test_message_ids_compare_exactly_on_mariadb(scratch_mysql_url: str) -> None:
+    """Two ids differing only in case are two messages (utf8mb4_bin), as on SQLite."""
+    from datetime import UTC, datetime
+
+    from db import store
+    from db.engine import make_sessionmaker
+    from workflows.contracts import IncomingMessage
+
+    engine = make_engine(scratch_mysql_url)
+    init_database(engine)
+    at = datetime(2025, 5, 10, 10, 0, tzinfo=UTC)
+    ids = ("wamid.HBgLabc=", "wamid.HBgLABC=")
+    with make_sessionmaker(engine)() as session:
+        for message_id in ids:
+            message = IncomingMessage(
+                message_id=message_id,
+                chat_time=at,
+                phone_number="+905551112233",
+                current_message=message_id,
+                received_at=at,
+            )
+            assert store.record_message(session, message, workflow_id="w", business_senders=["İzer"]).inserted
+        stored = [store.load_message(session, message_id) for message_id in ids]
+    engine.dispose()
+    assert [m.current_message for m in stored if m] == list(ids)

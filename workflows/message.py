@@ -48,7 +48,11 @@ def workflow_id_for(message_id: str) -> str:
 
 @workflow.defn
 class MessageWorkflow:
-    """Store → analyze → route → wait for an answer, escalating at each missed deadline."""
+    """Store → analyze → route → wait for an answer, escalating at each missed deadline.
+
+    The short database writes and the deadline run as local activities (idempotent, retried by the
+    worker and recorded as markers): a message costs a few history events instead of dozens. The agent
+    delivery and the escalations, which talk to other services, stay regular activities."""
 
     @workflow.init
     def __init__(self, params: MessageWorkflowInput) -> None:
@@ -61,7 +65,7 @@ class MessageWorkflow:
     @workflow.run
     async def run(self, params: MessageWorkflowInput) -> MessageStatus:
         message, config = params.message, params.config
-        record = await workflow.execute_activity_method(
+        record = await workflow.execute_local_activity_method(
             StoreActivities.record_message,
             message,
             start_to_close_timeout=DB_TIMEOUT,
@@ -71,7 +75,7 @@ class MessageWorkflow:
         await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
 
         analysis = await steps.analyze(message, config)
-        await workflow.execute_activity_method(
+        await workflow.execute_local_activity_method(
             StoreActivities.record_analysis,
             RecordAnalysisInput(message_id=message.message_id, analysis=analysis),
             start_to_close_timeout=DB_TIMEOUT,
@@ -90,7 +94,7 @@ class MessageWorkflow:
 
         routing = await steps.route(message, analysis, config, key=f"{workflow.info().workflow_id}/process")
         processed_at = workflow.now()
-        await workflow.execute_activity_method(
+        await workflow.execute_local_activity_method(
             StoreActivities.record_routing,
             RecordRoutingInput(message_id=message.message_id, routing=routing, processed_at=processed_at),
             start_to_close_timeout=DB_TIMEOUT,
@@ -118,7 +122,7 @@ class MessageWorkflow:
 
     async def _wait_for_answer(self, params: MessageWorkflowInput, analysis: Analysis) -> None:
         message, config = params.message, params.config
-        deadline: Deadline = await workflow.execute_activity_method(
+        deadline: Deadline = await workflow.execute_local_activity_method(
             EscalationActivities.compute_deadline,
             DeadlineInput(
                 message_id=message.message_id,
@@ -181,7 +185,7 @@ class MessageWorkflow:
         answer = self._answer
         assert answer is not None
         answered_at = answer.answered_at or workflow.now()
-        await workflow.execute_activity_method(
+        await workflow.execute_local_activity_method(
             StoreActivities.record_answer,
             RecordAnswerInput(message_id=message_id, answer=answer, answered_at=answered_at),
             start_to_close_timeout=DB_TIMEOUT,
@@ -194,7 +198,7 @@ class MessageWorkflow:
         self._publish()
 
     async def _set_state(self, message_id: str, state: MessageState) -> None:
-        await workflow.execute_activity_method(
+        await workflow.execute_local_activity_method(
             StoreActivities.set_status,
             StatusChange(message_id=message_id, status=state),
             start_to_close_timeout=DB_TIMEOUT,

@@ -115,7 +115,7 @@ class Settings(BaseSettings):
     worker_metrics_port: int | None = 9464
     worker_max_concurrent_activities: int = 100
     worker_max_concurrent_workflow_tasks: int = 100
-    worker_max_cached_workflows: int = 10000
+    worker_max_cached_workflows: int = 1000
 
     @field_validator("business_sender_names", "wall_clock_response_times", mode="before")
     @classmethod

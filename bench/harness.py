@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import os
 import secrets
 import shutil
@@ -35,6 +36,7 @@ from temporalio.client import Client
 from bench import baseline, load, messages, verify
 from bench.stack import Stack, cpu_seconds, tree_rss_mb
 from ingest.signature import sign
+from settings import Settings
 
 log = logging.getLogger("izer.bench")
 DEV_PRAGMAS = ("journal_mode=wal", "synchronous=normal")
@@ -60,7 +62,7 @@ class Config:
     meta_seconds: float = 20.0
     warmup: int = 20
     rounds: int = 4
-    waiting_seconds: float = 420.0
+    waiting_seconds: float = 450.0
     keep: bool = False
     pragmas: list[str] | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -78,7 +80,7 @@ class Config:
             sync_messages=int(env.get("BENCH_SYNC_MESSAGES", "50")),
             meta_seconds=float(env.get("BENCH_META_SECONDS", "20")),
             rounds=int(env.get("BENCH_ROUNDS", "4")),
-            waiting_seconds=float(env.get("BENCH_WAITING_SECONDS", "420")),
+            waiting_seconds=float(env.get("BENCH_WAITING_SECONDS", "450")),
             keep=env.get("BENCH_KEEP", "") not in ("", "0"),
             pragmas=None if pragmas is None else [p for p in pragmas.split(",") if p.strip() and p != "none"],
             extra_env={k: env[k] for k in PASS_THROUGH if k in env},
@@ -317,7 +319,9 @@ class Bench:
                 "meta_rate_per_s": round(rate, 2),
                 "meta_messages": count,
                 "meta_p50_ms": load.ms(load.percentile(phase.latencies, 50)),
+                "meta_p90_ms": load.ms(load.percentile(phase.latencies, 90)),
                 "meta_p99_ms": load.ms(load.percentile(phase.latencies, 99)),
+                "meta_max_ms": load.ms(max(phase.latencies, default=math.nan)),
                 "meta_e2e_p50_ms": load.ms(load.percentile(phase.e2e, 50)),
                 "meta_e2e_p99_ms": load.ms(load.percentile(phase.e2e, 99)),
                 "meta_statuses": phase.statuses(),
@@ -325,7 +329,8 @@ class Bench:
         )
         print(
             f"meta path: {count} signed notifications at {rate:.1f}/s (80 % of the pipeline): webhook p50 "
-            f"{self.result['meta_p50_ms']} ms p99 {self.result['meta_p99_ms']} ms; routed {len(routed)}/{count}, "
+            f"{self.result['meta_p50_ms']} ms p90 {self.result['meta_p90_ms']} ms p99 {self.result['meta_p99_ms']} ms "
+            f"max {self.result['meta_max_ms']} ms; routed {len(routed)}/{count}, "
             f"end-to-end p50 {self.result['meta_e2e_p50_ms']} ms p99 {self.result['meta_e2e_p99_ms']} ms; "
             f"statuses {phase.statuses()}"
         )
@@ -383,7 +388,10 @@ class Bench:
                 "worker_rss_mb_by_waiting": {str(k): v for k, v in sorted(samples.items())},
                 "worker_rss_mb_at_reached": reached_rss,
                 "worker_rss_mb_settled": settled,
-                "worker_max_cached_workflows": int(config.extra_env.get("WORKER_MAX_CACHED_WORKFLOWS", "10000")),
+                "worker_max_cached_workflows": int(
+                    config.extra_env.get("WORKER_MAX_CACHED_WORKFLOWS")
+                    or Settings.model_fields["worker_max_cached_workflows"].default
+                ),
                 "waiting_fill_s": round(elapsed, 1),
                 "waiting_statuses": counts,
             }

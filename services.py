@@ -184,9 +184,7 @@ async def _start_and_wait(services: Services, message: IncomingMessage) -> tuple
         return await _accepted(services, client, message.message_id, workflow_id)
     except WorkflowUpdateFailedError as err:
         log.error("workflow %s failed its update: %s", workflow_id, err.cause)
-        raise InputError(
-            "the message could not be processed; it is kept in its workflow", status=500
-        ) from None
+        raise InputError("the message could not be processed; it is kept in its workflow", status=500) from None
     except RPCError as err:
         if err.status == RPCStatusCode.ALREADY_EXISTS:
             return await _stored_answer(services, message.message_id, workflow_id)
@@ -227,9 +225,7 @@ async def signal_answer(services: Services, message_id: str, answer: AnswerSigna
     known = await services.db(lambda s: queries.message_detail(s, message_id))
     client = await services.temporal.client()
     try:
-        await client.get_workflow_handle(workflow_id_for(message_id)).signal(
-            MessageWorkflow.mark_answered, answer
-        )
+        await client.get_workflow_handle(workflow_id_for(message_id)).signal(MessageWorkflow.mark_answered, answer)
         delivered = "signal"
     except RPCError as err:
         if err.status != RPCStatusCode.NOT_FOUND:

@@ -83,14 +83,12 @@ _REPLIES: dict[Language, dict[str, str]] = {
         "technical": "Merhaba, yaşadığınız arızayı teknik servisimize ilettik; {eta} size dönüş "
         "yapacağız. Bisikletinizin modelini, varsa ekrandaki hata kodunu ve kısa bir fotoğraf ya da "
         "video paylaşabilir misiniz?",
-        "general": "Merhaba, mesajınız için teşekkür ederiz! Yardımcı olabileceğimiz bir konu olursa "
-        "buradayız.",
+        "general": "Merhaba, mesajınız için teşekkür ederiz! Yardımcı olabileceğimiz bir konu olursa buradayız.",
         "closing": "Biz teşekkür ederiz, iyi günler ve iyi sürüşler dileriz!",
         "safety": "Merhaba, güvenliğiniz için lütfen bisikleti hemen kullanmayı bırakın{battery}. "
         "Ekibimiz sizi şimdi arıyor.",
         "battery": " ve bataryayı şarjdan çıkarıp yanıcı şeylerden uzak tutun",
-        "critical": "Merhaba, mesajınızı öncelikli olarak ele alıyoruz; yetkili arkadaşımız sizi hemen "
-        "arayacak.",
+        "critical": "Merhaba, mesajınızı öncelikli olarak ele alıyoruz; yetkili arkadaşımız sizi hemen arayacak.",
     },
     "en": {
         "sales": "Hello, thank you for your interest! We will share the models that suit you, current "
@@ -105,11 +103,9 @@ _REPLIES: dict[Language, dict[str, str]] = {
         "Could you share the bike's model, any error code on the display and a short photo or video?",
         "general": "Hello, thank you for your message! We are here if there is anything we can help with.",
         "closing": "Thank you too, have a great day and happy riding!",
-        "safety": "Hello, for your safety please stop riding the bike now{battery}. Our team is calling "
-        "you right now.",
+        "safety": "Hello, for your safety please stop riding the bike now{battery}. Our team is calling you right now.",
         "battery": ", unplug the battery and keep it away from anything flammable",
-        "critical": "Hello, we are treating your message as a priority; a team lead will call you right "
-        "away.",
+        "critical": "Hello, we are treating your message as a priority; a team lead will call you right away.",
     },
 }
 
@@ -211,9 +207,7 @@ def create_agent_app(name: str, *, fail: FailSwitch | None = None) -> FastAPI:
         return {"status": "ok", "agent": name}
 
     @app.post("/process")
-    async def process(
-        body: ProcessRequest, idempotency_key: Annotated[str | None, Header()] = None
-    ) -> JSONResponse:
+    async def process(body: ProcessRequest, idempotency_key: Annotated[str | None, Header()] = None) -> JSONResponse:
         if not idempotency_key:
             raise HTTPException(400, "Idempotency-Key header is required: it makes retries safe")
         entry = state.receive("process", idempotency_key, body.message.message_id)

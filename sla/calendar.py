@@ -78,9 +78,7 @@ class BusinessHours:
             periods = _parse_periods(text, period_part)
             for weekday in _parse_days(text, day_part):
                 if week[weekday] is not None:
-                    raise _hours_error(
-                        text, f"{_DAY_ABBREVIATIONS[weekday]} is given twice; name each day once"
-                    )
+                    raise _hours_error(text, f"{_DAY_ABBREVIATIONS[weekday]} is given twice; name each day once")
                 week[weekday] = periods
         if not any(week):
             raise _hours_error(text, "no opening hours given")
@@ -193,9 +191,7 @@ def load_holidays(spec: str | None) -> HolidayCalendar:
     items = [item.strip() for item in spec.split(",")]
     if all(_ISO_DATE.fullmatch(item) for item in items):
         where = f"BUSINESS_HOLIDAYS {spec!r}"
-        return HolidayCalendar(
-            (Holiday(_parse_date(item, where)) for item in items), source="BUSINESS_HOLIDAYS"
-        )
+        return HolidayCalendar((Holiday(_parse_date(item, where)) for item in items), source="BUSINESS_HOLIDAYS")
     path = Path(spec).expanduser()
     if not path.is_file():
         raise ValueError(
@@ -238,10 +234,7 @@ def _parse_holiday_json(text: str, where: str) -> HolidayCalendar:
     if not isinstance(data, list):
         raise ValueError(f'holidays {where}: expected a list of holidays or {{"holidays": [...]}}')
     return HolidayCalendar(
-        (
-            _parse_holiday_entry(entry, f"holidays {where} entry {index}")
-            for index, entry in enumerate(data, 1)
-        ),
+        (_parse_holiday_entry(entry, f"holidays {where} entry {index}") for index, entry in enumerate(data, 1)),
         source=source or where,
     )
 
@@ -374,9 +367,7 @@ class BusinessCalendar:
         return wall.replace(tzinfo=self.zone).astimezone(UTC)
 
 
-def compute_deadline(
-    received_at: datetime, allowed: timedelta, *, calendar: BusinessCalendar | None
-) -> datetime:
+def compute_deadline(received_at: datetime, allowed: timedelta, *, calendar: BusinessCalendar | None) -> datetime:
     """When an answer is due (UTC): `allowed` of open time on `calendar`, else of wall-clock time."""
     if calendar is not None:
         return calendar.add_business_time(received_at, allowed)

@@ -158,9 +158,7 @@ class FakeOpenAI:
             self._requests.clear()
 
     def start(self) -> FakeOpenAI:
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 

@@ -341,9 +341,7 @@ def test_a_reaction_without_its_target_is_skipped_and_noted() -> None:
     payload["entry"][0]["changes"][0]["value"]["messages"][2]["reaction"] = {"emoji": "👍"}
     result = parse_notification(payload, received_at=RECEIVED_AT)
     assert result.reactions == []
-    assert result.ignored[0].startswith(
-        "entry[0].changes[0].value.messages[2].reaction.message_id is missing"
-    )
+    assert result.ignored[0].startswith("entry[0].changes[0].value.messages[2].reaction.message_id is missing")
 
 
 # --- bodies that are not Meta notifications

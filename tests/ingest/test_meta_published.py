@@ -31,25 +31,18 @@ EXPECTED: dict[str, Expected] = {
         messages=[
             (
                 "contacts",
-                "[contacts] Chandler Bing (+1 555-555-5555), Monica (+1 666-666-6666), "
-                "Rachel Green (+1 777-777-7777)",
+                "[contacts] Chandler Bing (+1 555-555-5555), Monica (+1 666-666-6666), Rachel Green (+1 777-777-7777)",
                 "Test Name",
             )
         ]
     ),
     "meta_contacts_only_no_messages.json": Expected(),
-    "meta_dashboard_test_text.json": Expected(
-        messages=[("text", "this is a text message", "test user name")]
-    ),
-    "meta_document_caption.json": Expected(
-        messages=[("document", "[document: filename.pdf] caption", "Test Name")]
-    ),
+    "meta_dashboard_test_text.json": Expected(messages=[("text", "this is a text message", "test user name")]),
+    "meta_document_caption.json": Expected(messages=[("document", "[document: filename.pdf] caption", "Test Name")]),
     "meta_image.json": Expected(messages=[("image", "[image]", "Test Name")]),
     "meta_image_caption.json": Expected(messages=[("image", "[image] CAPTION_TEXT", "NAME")]),
     "meta_interactive_button_reply.json": Expected(messages=[("interactive", "title", "Test Name")]),
-    "meta_interactive_list_reply.json": Expected(
-        messages=[("interactive", "title — description", "Test Name")]
-    ),
+    "meta_interactive_list_reply.json": Expected(messages=[("interactive", "title — description", "Test Name")]),
     "meta_location.json": Expected(
         messages=[
             (
@@ -114,9 +107,7 @@ def parse(folder: Path, name: str) -> MetaNotification:
 
 def test_every_meta_notification_in_the_folder_has_expectations(shared: Path) -> None:
     bodies = {path.name: json.loads(path.read_bytes()) for path in shared.glob("*.json")}
-    meta = {
-        name for name, body in bodies.items() if isinstance(body, dict) and body.get("object") == META_OBJECT
-    }
+    meta = {name for name, body in bodies.items() if isinstance(body, dict) and body.get("object") == META_OBJECT}
     assert meta == set(EXPECTED)
 
 
@@ -140,9 +131,7 @@ def test_other_gateways_envelopes_are_not_meta_notifications(shared: Path, name:
 
 def test_signed_text_keeps_the_real_wamid_and_number(shared: Path) -> None:
     (message,) = parse(shared, "meta_signed_text.json").messages
-    assert (
-        message.message_id == "wamid.HBgMOTcyNTQ0NDAxMjQzFQIAEhggM0RFQTNCMEEwRTY3QzUwODYzMDc4NjQ4QzM4ODAxM0YA"
-    )
+    assert message.message_id == "wamid.HBgMOTcyNTQ0NDAxMjQzFQIAEhggM0RFQTNCMEEwRTY3QzUwODYzMDc4NjQ4QzM4ODAxM0YA"
     assert message.phone_number == "+972544401243"
     assert message.chat_time == datetime(2024, 10, 29, 19, 58, 23, tzinfo=UTC)
 
@@ -166,9 +155,7 @@ def test_replies_point_at_the_quoted_message(shared: Path) -> None:
     }
     assert replies == {
         "meta_text_reply_context.json": "wamid.xyzxyz==",
-        "meta_text_reply_context_realistic_ids.json": (
-            "wamid.HBgLMrIwqjczMzA4MjQVAgarGBjcRjg3QkEwRjZGRTY5MERBMTUA"
-        ),
+        "meta_text_reply_context_realistic_ids.json": ("wamid.HBgLMrIwqjczMzA4MjQVAgarGBjcRjg3QkEwRjZGRTY5MERBMTUA"),
         "meta_interactive_button_reply.json": "wamid.xyzxyz",
         "meta_button_template_quick_reply.json": "wamid.xyzxyz==",
         "meta_text.json": None,

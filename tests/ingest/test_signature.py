@@ -77,9 +77,7 @@ TURKISH_I = {"batch_two_entries.json": b"\\u0130zer", "all_types.json": "İzer".
         ("all_types.json", "utf-8 literal", True),
     ],
 )
-def test_non_ascii_bodies_are_signed_over_their_raw_bytes(
-    name: str, reencoding: str, same_bytes: bool
-) -> None:
+def test_non_ascii_bodies_are_signed_over_their_raw_bytes(name: str, reencoding: str, same_bytes: bool) -> None:
     """Only a re-serialization that happens to give back the very same bytes keeps the signature."""
     raw = (PAYLOADS / name).read_bytes()
     assert TURKISH_I[name] in raw

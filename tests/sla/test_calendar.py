@@ -65,17 +65,13 @@ def test_saturday_evening_runs_to_monday(izer: BusinessCalendar) -> None:
 
 
 def test_split_day_skips_the_lunch_break() -> None:
-    calendar = BusinessCalendar.from_settings(
-        "Mon-Fri 09:00-12:30,13:30-19:00", "Europe/Istanbul", NO_HOLIDAYS
-    )
+    calendar = BusinessCalendar.from_settings("Mon-Fri 09:00-12:30,13:30-19:00", "Europe/Istanbul", NO_HOLIDAYS)
     # Tue 12:00 + 1h: 30 min until 12:30, lunch, 30 min from 13:30 -> 14:00 Istanbul = 11:00 UTC.
     assert calendar.add_business_time(ist(2026, 10, 6, 12, 0), timedelta(hours=1)) == utc(2026, 10, 6, 11, 0)
     assert not calendar.is_open(ist(2026, 10, 6, 13, 0))
     assert calendar.is_open(ist(2026, 10, 6, 13, 30))
     # Tue 09:00-19:00 has 10h minus the 1h lunch.
-    assert calendar.business_time_between(ist(2026, 10, 6, 0, 0), ist(2026, 10, 7, 0, 0)) == timedelta(
-        hours=9
-    )
+    assert calendar.business_time_between(ist(2026, 10, 6, 0, 0), ist(2026, 10, 7, 0, 0)) == timedelta(hours=9)
 
 
 def test_republic_day_and_its_half_day_eve(izer: BusinessCalendar) -> None:
@@ -126,9 +122,7 @@ def test_always_is_open_every_minute_holidays_included() -> None:
     assert calendar.is_open(ist(2026, 10, 11, 3, 0))  # Sunday night
     assert calendar.is_open(ist(2026, 10, 29, 12, 0))  # Cumhuriyet Bayramı
     assert calendar.add_business_time(ist(2026, 10, 28, 22, 0), timedelta(hours=5)) == utc(2026, 10, 29, 0, 0)
-    assert calendar.business_time_between(ist(2026, 10, 28, 0, 0), ist(2026, 10, 30, 0, 0)) == timedelta(
-        days=2
-    )
+    assert calendar.business_time_between(ist(2026, 10, 28, 0, 0), ist(2026, 10, 30, 0, 0)) == timedelta(days=2)
 
 
 def test_all_day_every_day_still_closes_on_holidays() -> None:
@@ -137,9 +131,7 @@ def test_all_day_every_day_still_closes_on_holidays() -> None:
     between = calendar.business_time_between(ist(2026, 10, 28, 0, 0), ist(2026, 10, 30, 0, 0))
     assert between == timedelta(hours=13)
     # Wed 12:00 + 2h: 1h until 13:00, then from Fri 00:00 + 1h -> 01:00 Istanbul = Thu 22:00 UTC.
-    assert calendar.add_business_time(ist(2026, 10, 28, 12, 0), timedelta(hours=2)) == utc(
-        2026, 10, 29, 22, 0
-    )
+    assert calendar.add_business_time(ist(2026, 10, 28, 12, 0), timedelta(hours=2)) == utc(2026, 10, 29, 22, 0)
 
 
 def test_dst_spring_forward_in_berlin_counts_real_hours() -> None:
@@ -147,9 +139,7 @@ def test_dst_spring_forward_in_berlin_counts_real_hours() -> None:
     # CET) to 03:00 UTC (05:00 CEST): 3 real hours, not 4.
     calendar = BusinessCalendar.from_settings("Sun 01:00-05:00", "Europe/Berlin", NO_HOLIDAYS)
     opening = datetime(2026, 3, 29, 1, 0, tzinfo=BERLIN)
-    assert calendar.business_time_between(utc(2026, 3, 28, 0, 0), utc(2026, 3, 30, 0, 0)) == timedelta(
-        hours=3
-    )
+    assert calendar.business_time_between(utc(2026, 3, 28, 0, 0), utc(2026, 3, 30, 0, 0)) == timedelta(hours=3)
     assert calendar.add_business_time(opening, timedelta(hours=3)) == utc(2026, 3, 29, 3, 0)
     # 3h30m: the last 30 min fall on Sun 5 Apr from 01:00 CEST = Sat 4 Apr 23:00 UTC -> 23:30 UTC.
     assert calendar.add_business_time(opening, timedelta(hours=3, minutes=30)) == utc(2026, 4, 4, 23, 30)
@@ -162,9 +152,7 @@ def test_dst_fall_back_in_berlin_counts_real_hours() -> None:
     # Sun 25 Oct 2026 the clock falls back 03:00 CEST -> 02:00 CET. Sun 01:00-05:00 runs from Sat 23:00 UTC
     # (01:00 CEST) to 04:00 UTC (05:00 CET): 5 real hours.
     calendar = BusinessCalendar.from_settings("Sun 01:00-05:00", "Europe/Berlin", NO_HOLIDAYS)
-    assert calendar.business_time_between(utc(2026, 10, 24, 0, 0), utc(2026, 10, 26, 0, 0)) == timedelta(
-        hours=5
-    )
+    assert calendar.business_time_between(utc(2026, 10, 24, 0, 0), utc(2026, 10, 26, 0, 0)) == timedelta(hours=5)
     # From the opening + 4h30m -> 03:30 UTC (04:30 CET).
     opening = datetime(2026, 10, 25, 1, 0, tzinfo=BERLIN)
     assert calendar.add_business_time(opening, timedelta(hours=4, minutes=30)) == utc(2026, 10, 25, 3, 30)
@@ -388,8 +376,6 @@ def test_a_period_the_spring_jump_swallows_has_no_open_time() -> None:
     # the usual 30 minutes.
     calendar = BusinessCalendar.from_settings("Sun 02:30-03:00", "Europe/Berlin", NO_HOLIDAYS)
     assert calendar.business_time_between(utc(2026, 3, 28, 0, 0), utc(2026, 3, 30, 0, 0)) == timedelta(0)
-    assert calendar.business_time_between(utc(2026, 4, 4, 0, 0), utc(2026, 4, 6, 0, 0)) == timedelta(
-        minutes=30
-    )
+    assert calendar.business_time_between(utc(2026, 4, 4, 0, 0), utc(2026, 4, 6, 0, 0)) == timedelta(minutes=30)
     # 02:30 CEST on 5 Apr = 00:30 UTC.
     assert calendar.add_business_time(utc(2026, 3, 29, 0, 0), timedelta(0)) == utc(2026, 4, 5, 0, 30)

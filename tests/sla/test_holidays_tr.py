@@ -42,9 +42,7 @@ def test_every_year_has_the_fixed_holidays(year: int) -> None:
     for month, day in [(1, 1), (4, 23), (5, 1), (5, 19), (7, 15), (8, 30), (10, 29)]:
         holiday = HOLIDAYS.get(date(year, month, day))
         assert holiday is not None and holiday.until is None, (month, day)
-    assert HOLIDAYS.get(date(year, 10, 28)) == Holiday(
-        date(year, 10, 28), "Cumhuriyet Bayramı arifesi", HALF_DAY
-    )
+    assert HOLIDAYS.get(date(year, 10, 28)) == Holiday(date(year, 10, 28), "Cumhuriyet Bayramı arifesi", HALF_DAY)
 
 
 @pytest.mark.parametrize(("bayram", "days"), [("Ramazan Bayramı", 3), ("Kurban Bayramı", 4)])

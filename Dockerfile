@@ -1,5 +1,5 @@
 # İzer message pipeline: one image for the API (the default command), the worker (`python -m worker`),
-# migrations (`alembic upgrade head`) and the reference agents (`python -m agents.reference NAME`).
+# migrations (`alembic upgrade head`) and the reference agents (`python -m izer.agents.reference NAME`).
 # docker-compose.yml builds and runs it; docs/production.md explains the whole stack.
 FROM python:3.11-slim
 

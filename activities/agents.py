@@ -6,7 +6,8 @@ import httpx
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from observability import AGENT_CALLS
+from izer.errors import AGENT_REJECTED, AGENT_UNAVAILABLE
+from izer.observability import AGENT_CALLS
 from workflows.contracts import AgentReply, DeliverInput
 
 RETRYABLE_STATUS = {408, 409, 425, 429}  # 409: the agent is still working on this key
@@ -34,21 +35,21 @@ class AgentActivities:
         except httpx.TimeoutException as err:
             AGENT_CALLS.labels(agent=route.agent, outcome="timeout").inc()
             raise ApplicationError(
-                f"{route.agent} did not answer in time ({type(err).__name__})", type="AgentUnavailable"
+                f"{route.agent} did not answer in time ({type(err).__name__})", type=AGENT_UNAVAILABLE
             ) from None
         except httpx.HTTPError as err:
             AGENT_CALLS.labels(agent=route.agent, outcome="unreachable").inc()
             raise ApplicationError(
-                f"{route.agent} unreachable ({type(err).__name__})", type="AgentUnavailable"
+                f"{route.agent} unreachable ({type(err).__name__})", type=AGENT_UNAVAILABLE
             ) from None
         status = response.status_code
         if status >= 500 or status in RETRYABLE_STATUS:
             AGENT_CALLS.labels(agent=route.agent, outcome="retryable_error").inc()
-            raise ApplicationError(f"{route.agent} answered HTTP {status}", type="AgentUnavailable")
+            raise ApplicationError(f"{route.agent} answered HTTP {status}", type=AGENT_UNAVAILABLE)
         if status >= 400:
             AGENT_CALLS.labels(agent=route.agent, outcome="rejected").inc()
             raise ApplicationError(
-                f"{route.agent} rejected the message: HTTP {status}", type="AgentRejected", non_retryable=True
+                f"{route.agent} rejected the message: HTTP {status}", type=AGENT_REJECTED, non_retryable=True
             )
         AGENT_CALLS.labels(agent=route.agent, outcome="ok").inc()
         try:

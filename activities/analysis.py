@@ -10,12 +10,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from analysis import rules
-from analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
-from analysis.policy import apply_business_rules
-from db import store
-from observability import ANALYSES, ANALYZER_LATENCY
-from workflows.contracts import Analysis, AnalyzeInput, IncomingMessage
+from izer.analysis import rules
+from izer.analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
+from izer.analysis.policy import apply_business_rules
+from izer.db import store
+from izer.domain import Analysis, IncomingMessage
+from izer.errors import LLM_UNAVAILABLE
+from izer.observability import ANALYSES, ANALYZER_LATENCY
+from workflows.contracts import AnalyzeInput
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ class AnalysisActivities:
             if attempt < self._llm_max_attempts:
                 raise ApplicationError(
                     f"LLM unavailable ({err.reason}), attempt {attempt} of {self._llm_max_attempts}",
-                    type="LLMUnavailable",
+                    type=LLM_UNAVAILABLE,
                 ) from None
             log.warning("LLM failed %d times (%s): analyzing with the rules", attempt, err.reason)
         except LLMPermanentError as err:

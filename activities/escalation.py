@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from db import store
-from observability import ESCALATIONS, log_stage
-from sla.calendar import BusinessCalendar, compute_deadline
+from izer.db import store
+from izer.errors import ESCALATION_UNDELIVERED
+from izer.observability import ESCALATIONS, log_stage
+from izer.sla.calendar import BusinessCalendar, compute_deadline
 from workflows.contracts import Deadline, DeadlineInput, EscalateInput, EscalationOutcome
 
 log = logging.getLogger("izer.pipeline")
@@ -121,7 +122,7 @@ class EscalationActivities:
             f"level {params.level} to {', '.join(delivered) or 'nobody reached'}",
         )
         if failures:
-            raise ApplicationError("escalation not delivered: " + "; ".join(failures), type="EscalationUndelivered")
+            raise ApplicationError("escalation not delivered: " + "; ".join(failures), type=ESCALATION_UNDELIVERED)
         return EscalationOutcome(level=params.level, targets=[n for n, _ in targets], delivered=delivered)
 
     def _suppressed(self, params: EscalateInput) -> bool:

@@ -10,18 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from db import queries, store
-from observability import log_stage
-from workflows.contracts import (
-    AnswerSignal,
-    IncomingMessage,
-    RecordAnalysisInput,
-    RecordAnswerInput,
-    RecordResult,
-    RecordRoutingInput,
-    SnapshotInput,
-    StatusChange,
-)
+from izer.db import queries, store
+from izer.domain import AnswerSignal, IncomingMessage, RecordResult
+from izer.errors import MESSAGE_NOT_FOUND
+from izer.observability import log_stage
+from workflows.contracts import RecordAnalysisInput, RecordAnswerInput, RecordRoutingInput, SnapshotInput, StatusChange
 
 log = logging.getLogger("izer.pipeline")
 
@@ -62,7 +55,7 @@ class StoreActivities:
         with self._sessions() as session:
             message = store.load_message(session, message_id)
         if message is None:
-            raise ApplicationError(f"no stored message {message_id!r}", type="MessageNotFound", non_retryable=True)
+            raise ApplicationError(f"no stored message {message_id!r}", type=MESSAGE_NOT_FOUND, non_retryable=True)
         return message
 
     @activity.defn

@@ -35,8 +35,8 @@ from temporalio.client import Client
 
 from bench import baseline, load, messages, verify
 from bench.stack import Stack, cpu_seconds, tree_rss_mb
-from ingest.signature import sign
-from settings import Settings
+from izer.ingest.signature import sign
+from izer.settings import Settings
 
 log = logging.getLogger("izer.bench")
 DEV_PRAGMAS = ("journal_mode=wal", "synchronous=normal")

@@ -20,9 +20,9 @@ from typing import IO
 
 import httpx
 
-from db.engine import init_database, make_engine
-from devstack import answers, dev_server_command
-from settings import Settings
+from izer.db.engine import init_database, make_engine
+from izer.settings import Settings
+from izer.tools.devstack import answers, dev_server_command
 
 log = logging.getLogger("izer.bench")
 
@@ -223,7 +223,7 @@ class Stack:
         for name, port in self.agent_ports.items():
             self._add(
                 f"agent {name}",
-                [sys.executable, "-m", "agents.reference", name, "--host", "127.0.0.1", "--port", str(port)],
+                [sys.executable, "-m", "izer.agents.reference", name, "--host", "127.0.0.1", "--port", str(port)],
             )
         for name in AGENTS:
             self._wait(self.parts[f"agent {name}"], lambda n=name: _http_ok(f"{self.agent_url(n)}/health"), 30)

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import Engine, create_engine, func, select
 
-from db.models import AgentRouting, AnalyticsResult, WebhookMessage
+from izer.db.models import AgentRouting, AnalyticsResult, WebhookMessage
 
 
 def engine_for(database_file: Path) -> Engine:

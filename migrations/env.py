@@ -7,8 +7,8 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from db.models import Base
-from settings import Settings
+from izer.db.models import Base
+from izer.settings import Settings
 
 config = context.config
 target_metadata = Base.metadata

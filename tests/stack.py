@@ -17,10 +17,10 @@ import uvicorn
 from fastapi import FastAPI
 from temporalio.client import Client
 
-from agents.reference import AGENT_PORTS, create_agent_app
 from api import create_app
-from settings import Settings
-from worker import build_activities, build_worker
+from izer.agents.reference import AGENT_PORTS, create_agent_app
+from izer.settings import Settings
+from izer.worker_setup import build_activities, build_worker
 
 
 def free_port() -> int:

@@ -1,94 +1,29 @@
 """Typed inputs and results of the workflow, its activities, signals, queries and updates.
 
-Every field added later gets a default, so workflows already running keep replaying.
+The message, its labels and the answer are the domain's types (`izer.domain`); this module adds what
+only the orchestration needs. Every field added later gets a default, so workflows already running
+keep replaying.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-Category = Literal["sales", "support", "complaint", "inquiry", "technical", "general"]
-Sentiment = Literal["positive", "negative", "neutral", "urgent"]
-Priority = Literal["critical", "high", "normal", "low"]
-ResponseTime = Literal["immediate", "1hour", "4hours", "24hours"]
-AnalyzerName = Literal["openai", "rules"]
-EscalationKind = Literal["warning", "breach"]
-MessageState = Literal["received", "analyzed", "routed", "open", "answered", "escalated", "closed"]
-
-PRIORITY_RESPONSE_TIME: dict[str, str] = {
-    "critical": "immediate",
-    "high": "1hour",
-    "normal": "4hours",
-    "low": "24hours",
-}
-PRIORITY_RANK: dict[str, int] = {"critical": 0, "high": 1, "normal": 2, "low": 3}
-
-
-class HistoryEntry(BaseModel):
-    """One earlier message of the chat, oldest first, as the bridge sends it."""
-
-    sender: str = ""
-    content: str = ""
-    timestamp: datetime | None = None
-    type: str = "text"
-
-
-class IncomingMessage(BaseModel):
-    """A customer's message as the workflow receives it, from the bridge or Meta's Cloud API."""
-
-    message_id: str
-    chat_time: datetime
-    chat_name: str = ""
-    phone_number: str
-    current_message: str
-    history: list[HistoryEntry] = Field(default_factory=list)
-    received_at: datetime
-    source: Literal["bridge", "whatsapp"] = "bridge"
-    message_type: str = "text"
-    is_group: bool = False
-    reply_to: str | None = None
-    media: dict[str, str] = Field(default_factory=dict)
-
-
-class AnalysisLabels(BaseModel):
-    """What an analyzer decides about a message: the labels of DESIGN.md."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    urgency_score: int = Field(ge=1, le=10, description="1 (no time pressure) to 10 (emergency)")
-    category: Category
-    sentiment: Sentiment
-    keywords: list[str] = Field(description="up to 8 words or short phrases from the message")
-    priority_level: Priority
-    action_required: bool = Field(description="false only when nothing needs doing: thanks, spam, closings")
-    recommended_response_time: ResponseTime
-
-
-class Analysis(AnalysisLabels):
-    """Labels plus where they came from."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    analyzer: AnalyzerName = "rules"
-    degraded: bool = False
-    signals: list[str] = Field(default_factory=list)
-    model: str | None = None
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    latency_ms: float | None = None
-    attempts: int = 1
-
-
-class AgentSpec(BaseModel):
-    """One agent the router may choose: where it listens and which categories and priorities it takes."""
-
-    name: str
-    url: str
-    categories: list[str] = Field(default_factory=list)
-    priorities: list[str] = Field(default_factory=lambda: ["critical", "high", "normal", "low"])
+from izer.domain import (
+    AgentSpec,
+    Analysis,
+    AnswerSignal,
+    Category,
+    EscalationKind,
+    IncomingMessage,
+    MessageState,
+    Priority,
+    ResponseTime,
+    RoutingResult,
+)
 
 
 class PipelineConfig(BaseModel):
@@ -116,16 +51,6 @@ class AnalyzeInput(BaseModel):
     rules_only: bool = Field(default=False, description="the LLM path failed: analyze with the rules, degraded")
 
 
-class RecordResult(BaseModel):
-    """The stored message, and the chat's earlier open messages its history shows answered."""
-
-    database_id: int
-    inserted: bool
-    answered_in_history: list[str] = Field(default_factory=list)
-    business_sender: str | None = None
-    business_replied_at: datetime | None = None
-
-
 class AgentRoute(BaseModel):
     """The agent the routing table chose and where to reach it."""
 
@@ -146,16 +71,6 @@ class AgentReply(BaseModel):
 
     status_code: int
     body: dict[str, Any] = Field(default_factory=dict)
-
-
-class RoutingResult(BaseModel):
-    success: bool
-    agent: str
-    response: dict[str, Any] | None = None
-    first_choice: str | None = None
-    fallback: bool = False
-    error: str | None = None
-    idempotency_key: str = ""
 
 
 class RecordRoutingInput(BaseModel):
@@ -207,14 +122,6 @@ class EscalationOutcome(BaseModel):
     delivered: list[str] = Field(default_factory=list)
 
 
-class AnswerSignal(BaseModel):
-    """`mark_answered`: someone (or something) answered the customer."""
-
-    answered_by: str = "api"
-    answered_at: datetime | None = None
-    source: Literal["api", "dashboard", "history", "whatsapp_status", "chat", "agent"] = "api"
-
-
 class RecordAnswerInput(BaseModel):
     message_id: str
     answer: AnswerSignal
@@ -225,19 +132,6 @@ class StatusChange(BaseModel):
     message_id: str
     status: MessageState
     escalation_level: int | None = None
-
-
-class WebhookResult(BaseModel):
-    """The original system's webhook response, plus the workflow id and whether it was a repeat."""
-
-    success: bool = True
-    message_id: str
-    database_id: int
-    analysis: Analysis
-    routing: RoutingResult
-    processed_at: datetime
-    workflow_id: str
-    duplicate: bool = False
 
 
 class DeliveryRequest(BaseModel):

@@ -12,23 +12,19 @@ from temporalio.exceptions import ActivityError
 with workflow.unsafe.imports_passed_through():
     from activities.escalation import EscalationActivities
     from activities.store import StoreActivities
+    from izer.domain import Analysis, AnswerSignal, EscalationKind, MessageState, WebhookResult, workflow_id_for
     from workflows import steps
     from workflows.contracts import (
-        Analysis,
-        AnswerSignal,
         Deadline,
         DeadlineInput,
         DeliveryRequest,
         EscalateInput,
-        EscalationKind,
-        MessageState,
         MessageStatus,
         MessageWorkflowInput,
         RecordAnalysisInput,
         RecordAnswerInput,
         RecordRoutingInput,
         StatusChange,
-        WebhookResult,
     )
     from workflows.steps import DB_RETRY, DB_TIMEOUT, HTTP_RETRY_INITIAL
 
@@ -40,10 +36,6 @@ SEARCH_ATTRIBUTES = (PRIORITY, CATEGORY, STATUS, URGENCY)
 ESCALATION_RETRY = RetryPolicy(
     initial_interval=HTTP_RETRY_INITIAL, maximum_interval=timedelta(seconds=30), maximum_attempts=10
 )
-
-
-def workflow_id_for(message_id: str) -> str:
-    return f"message-{message_id}"
 
 
 @workflow.defn

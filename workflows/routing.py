@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from workflows.contracts import AgentRoute, AgentSpec, Analysis
+from izer.domain import AgentSpec, Analysis
+from workflows.contracts import AgentRoute
 
 
 def choose_agent(analysis: Analysis, agents: list[AgentSpec], *, hub: str) -> AgentRoute:

@@ -14,16 +14,9 @@ from temporalio.exceptions import ActivityError, ApplicationError
 with workflow.unsafe.imports_passed_through():
     from activities.agents import AgentActivities
     from activities.analysis import AnalysisActivities
-    from workflows.contracts import (
-        AgentReply,
-        AgentRoute,
-        Analysis,
-        AnalyzeInput,
-        DeliverInput,
-        IncomingMessage,
-        PipelineConfig,
-        RoutingResult,
-    )
+    from izer.domain import Analysis, IncomingMessage, RoutingResult
+    from izer.errors import AGENT_REJECTED
+    from workflows.contracts import AgentReply, AgentRoute, AnalyzeInput, DeliverInput, PipelineConfig
     from workflows.routing import choose_agent, hub_route
 
 DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
@@ -109,7 +102,7 @@ async def _deliver(
         initial_interval=HTTP_RETRY_INITIAL,
         maximum_interval=timedelta(seconds=10),
         maximum_attempts=attempts,
-        non_retryable_error_types=["AgentRejected"],
+        non_retryable_error_types=[AGENT_REJECTED],
     )
     summary = f"deliver to {target.agent}"
     try:

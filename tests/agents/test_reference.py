@@ -13,7 +13,7 @@ import httpx
 import pytest
 import uvicorn
 
-from agents.reference import FailSwitch, create_agent_app, detect_language
+from izer.agents.reference import FailSwitch, create_agent_app, detect_language
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC).isoformat()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from workflows.contracts import HistoryEntry, IncomingMessage
+from izer.domain import HistoryEntry, IncomingMessage
 
 NOW = datetime(2025, 6, 2, 10, 0, tzinfo=UTC)
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from analysis.evaluate import evaluate, format_report, is_holdout, load_labeled, run_rules_evaluation
-from workflows.contracts import PRIORITY_RESPONSE_TIME, Analysis, IncomingMessage
+from izer.analysis.evaluate import evaluate, format_report, is_holdout, load_labeled, run_rules_evaluation
+from izer.domain import PRIORITY_RESPONSE_TIME, Analysis, IncomingMessage
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "messages_labeled.jsonl"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.rules import analyze
+from izer.analysis.rules import analyze
 from tests.analysis.chat import message
 
 CRITICAL = [

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.evaluate import format_report, load_labeled, run_rules_evaluation
+from izer.analysis.evaluate import format_report, load_labeled, run_rules_evaluation
 
 DATA = Path(__file__).resolve().parent / "data"
 EXTRA = DATA / "extra_labeled.jsonl"

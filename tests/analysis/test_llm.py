@@ -13,7 +13,7 @@ import httpx
 import pytest
 from openai import AsyncOpenAI
 
-from analysis.llm import (
+from izer.analysis.llm import (
     DATA_CLOSE,
     DATA_OPEN,
     SYSTEM_PROMPT,
@@ -23,9 +23,9 @@ from analysis.llm import (
     OpenAIAnalyzer,
     build_client,
 )
-from settings import Settings
+from izer.domain import AnalysisLabels, HistoryEntry, IncomingMessage
+from izer.settings import Settings
 from tests.fakes.openai_server import Behaviour, FakeOpenAI, RecordedRequest
-from workflows.contracts import AnalysisLabels, HistoryEntry, IncomingMessage
 
 API_KEY = "sk-test-very-secret-key-0123456789"
 CLIENT_TIMEOUT = 0.3

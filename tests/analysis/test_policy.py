@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from analysis.policy import apply_business_rules, clamp_urgency, detect_signals
-from analysis.rules import analyze
+from izer.analysis.policy import apply_business_rules, clamp_urgency, detect_signals
+from izer.analysis.rules import analyze
+from izer.domain import Analysis, Priority
 from tests.analysis.chat import message
-from workflows.contracts import Analysis, Priority
 
 
 def llm(**labels: Any) -> Analysis:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.rules import URGENCY_BANDS, analyze
-from analysis.text import turkish_lower
+from izer.analysis.rules import URGENCY_BANDS, analyze
+from izer.analysis.text import turkish_lower
+from izer.domain import PRIORITY_RANK, PRIORITY_RESPONSE_TIME, Analysis
 from tests.analysis.chat import message
-from workflows.contracts import PRIORITY_RANK, PRIORITY_RESPONSE_TIME, Analysis
 
 
 def labels(analysis: Analysis) -> tuple[str, str]:

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from db.engine import SCHEMA_SQL, init_database, make_engine
-from db.models import Base
+from izer.db.engine import SCHEMA_SQL, init_database, make_engine
+from izer.db.models import Base
 
 SCHEMA = SCHEMA_SQL.read_text(encoding="utf-8")
 TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\) ENGINE", re.DOTALL)
@@ -153,9 +153,9 @@ def test_message_ids_compare_exactly_on_mariadb(scratch_mysql_url: str) -> None:
     """Two ids differing only in case are two messages (utf8mb4_bin), as on SQLite."""
     from datetime import UTC, datetime
 
-    from db import store
-    from db.engine import make_sessionmaker
-    from workflows.contracts import IncomingMessage
+    from izer.db import store
+    from izer.db.engine import make_sessionmaker
+    from izer.domain import IncomingMessage
 
     engine = make_engine(scratch_mysql_url)
     init_database(engine)

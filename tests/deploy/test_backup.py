@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from db import store
-from db.engine import init_database, make_engine, make_sessionmaker
-from workflows.contracts import Analysis, HistoryEntry, IncomingMessage, RoutingResult
+from izer.db import store
+from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.domain import Analysis, HistoryEntry, IncomingMessage, RoutingResult
 
 REPO = Path(__file__).resolve().parents[2]
 BACKUP = REPO / "deploy" / "backup.sh"

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from sqlalchemy.engine import make_url
 
-import devstack
-from agents.reference import AGENT_PORTS
-from db.engine import SCHEMA_SQL
-from settings import Settings
+from izer.agents.reference import AGENT_PORTS
+from izer.db.engine import SCHEMA_SQL
+from izer.settings import Settings
+from izer.temporal import search_attribute_kinds
 
 REPO = Path(__file__).resolve().parents[2]
 COMPOSE: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text(encoding="utf-8"))
@@ -167,7 +167,7 @@ def test_the_reference_agents_run_from_the_same_image_on_their_usual_ports() -> 
     for name, service in agents.items():
         assert service["profiles"] == ["agents"], name
         args = command(name)
-        assert args[:3] == ["python", "-m", "agents.reference"], name
+        assert args[:3] == ["python", "-m", "izer.agents.reference"], name
         agent, port = args[3], args[args.index("--port") + 1]
         assert str(AGENT_PORTS[agent]) == port and args[args.index("--host") + 1] == "0.0.0.0", name
         assert name == "agent-" + agent.removeprefix("agent_").replace("_", "-")
@@ -245,7 +245,7 @@ def test_the_search_attributes_registered_are_the_workflows_own() -> None:
     script = REPO / next(s for n, s, _ in bind_mounts() if n == "temporal-setup").removeprefix("./")
     assert setup["entrypoint"][-1] == next(t for n, _, t in bind_mounts() if n == "temporal-setup")
     registered = dict(re.findall(r"\b(Izer\w+)=(Keyword|Int)\b", script.read_text(encoding="utf-8")))
-    assert registered == devstack.search_attribute_kinds()
+    assert registered == search_attribute_kinds()
     assert environment("temporal-setup")["TEMPORAL_ADDRESS"] == "temporal:7233"
 
 

@@ -1,4 +1,4 @@
-"""worker.connect_options: the Temporal SDK's own options for a self-hosted cluster with mTLS and Temporal Cloud."""
+"""connect_options: the Temporal SDK's own options for a self-hosted cluster with mTLS and Temporal Cloud."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from temporalio.client import TLSConfig
 from temporalio.contrib.pydantic import pydantic_data_converter
 
-from settings import Settings
-from worker import connect_options
+from izer.settings import Settings
+from izer.temporal import connect_options
 
 
 def settings(**values: object) -> Settings:

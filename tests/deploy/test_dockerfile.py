@@ -110,7 +110,7 @@ def test_dockerignore_keeps_local_state_secrets_and_tests_out_but_not_the_code()
 
     for path in (".venv", ".data", ".git", ".env", "tests", "test-artifacts", "backups", "izer.egg-info"):
         assert ignored(path), f"{path} would be sent into the image"
-    for path in ("pyproject.toml", "schema.sql", "alembic.ini", "migrations", "api.py", "worker.py", "db", "web"):
+    for path in ("pyproject.toml", "schema.sql", "alembic.ini", "migrations", "api.py", "worker.py", "izer"):
         assert not ignored(path), f"{path} is needed in the image"
 
 

@@ -18,8 +18,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from db.engine import SCHEMA_SQL, init_database, make_engine
-from db.models import Base
+from izer.db.engine import SCHEMA_SQL, init_database, make_engine
+from izer.db.models import Base
 from tests.db.test_schema import describe, schema_for
 
 REPO = Path(__file__).resolve().parents[2]

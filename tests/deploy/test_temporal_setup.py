@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import devstack
+from izer.temporal import search_attribute_kinds
+from izer.tools import devstack
 
 SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "temporal" / "search-attributes.sh"
 BIN = Path(sys.executable).parent
@@ -63,10 +64,10 @@ def test_the_script_registers_the_search_attributes_once(bare_server: str) -> No
     env = {"PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "TEMPORAL_ADDRESS": bare_server}
     first = subprocess.run(["sh", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.count(") registered") == len(devstack.search_attribute_kinds())
+    assert first.stdout.count(") registered") == len(search_attribute_kinds())
 
     again = subprocess.run(["sh", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.count(" is registered") == len(devstack.search_attribute_kinds())
+    assert again.stdout.count(" is registered") == len(search_attribute_kinds())
 
-    assert registered(bare_server) == {name: kind.upper() for name, kind in devstack.search_attribute_kinds().items()}
+    assert registered(bare_server) == {name: kind.upper() for name, kind in search_attribute_kinds().items()}

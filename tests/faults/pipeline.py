@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client, WorkflowExecutionStatus, WorkflowHandle
 
-from db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
+from izer.db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
 from tests.conftest import SHARED
 from tests.faults.procstack import AGENTS, ProcStack
 from workflows.message import MessageWorkflow, workflow_id_for

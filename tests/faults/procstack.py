@@ -32,8 +32,8 @@ import httpx
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 
-from devstack import answers, dev_server_command
-from settings import Settings
+from izer.settings import Settings
+from izer.tools.devstack import answers, dev_server_command
 from tests.conftest import REPO
 from tests.stack import free_port
 
@@ -237,7 +237,7 @@ class ProcStack:
         self._add(Part("temporal", [*temporal, "--headless"], logs / "temporal.log", self._temporal_ready))
         self.parts["temporal"].port = self.temporal_port
         for name, port in self.agent_ports.items():
-            command = [PYTHON, "-m", "agents.reference", name, "--port", str(port)]
+            command = [PYTHON, "-m", "izer.agents.reference", name, "--port", str(port)]
             self._add(Part(name, command, logs / f"{name}.log", _http_ok, port=port))
         if self.llm_mode:
             command = [

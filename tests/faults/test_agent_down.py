@@ -11,11 +11,11 @@ from typing import Any
 import httpx
 import pytest
 
-from analysis import rules
-from settings import Settings
+from izer.analysis import rules
+from izer.domain import HistoryEntry, IncomingMessage
+from izer.settings import Settings
 from tests.faults.pipeline import Body, Outcome, engine_for, http_summary, messages, send, verify, wait_routed
 from tests.faults.procstack import ProcStack
-from workflows.contracts import HistoryEntry, IncomingMessage
 from workflows.message import workflow_id_for
 from workflows.routing import choose_agent
 

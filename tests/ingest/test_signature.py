@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.signature import sign, verify_signature
+from izer.ingest.signature import sign, verify_signature
 
 PAYLOADS = Path(__file__).resolve().parent / "payloads"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "whatsapp"

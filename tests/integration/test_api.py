@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, func, select
 from temporalio.client import WorkflowExecutionStatus
 from temporalio.testing import WorkflowEnvironment
 
-from db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
+from izer.db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
 from tests.conftest import REPO
 from tests.stack import Stack, running_stack, wait_for
 from workflows.message import MessageWorkflow
@@ -246,7 +246,7 @@ async def test_an_unknown_message_is_404(stack: Stack) -> None:
 
 
 async def test_the_stats_schedule_stores_snapshots_in_system_stats(stack: Stack) -> None:
-    from worker import ensure_stats_schedule
+    from izer.temporal import ensure_stats_schedule
     from workflows.stats import SCHEDULE_ID
 
     await ensure_stats_schedule(stack.client, stack.settings)
@@ -278,8 +278,9 @@ async def test_metrics_count_webhook_requests_and_expose_the_queue(stack: Stack)
 
 
 async def test_replay_records_a_new_attempt_with_its_own_idempotency_key(stack: Stack) -> None:
-    from db import store
-    from db.engine import make_engine, make_sessionmaker
+    from izer.db import store
+    from izer.db.engine import make_engine, make_sessionmaker
+    from izer.temporal import pipeline_config
     from workflows.contracts import ReplayInput
     from workflows.replay import ReplayWorkflow, replay_workflow_id
 
@@ -293,7 +294,7 @@ async def test_replay_records_a_new_attempt_with_its_own_idempotency_key(stack: 
     assert attempt == 2
     result = await stack.client.execute_workflow(
         ReplayWorkflow.run,
-        ReplayInput(message_id=body["message_id"], attempt=attempt, config=stack.settings.pipeline_config()),
+        ReplayInput(message_id=body["message_id"], attempt=attempt, config=pipeline_config(stack.settings)),
         id=replay_workflow_id(body["message_id"], attempt),
         task_queue=stack.settings.temporal_task_queue,
     )
@@ -321,7 +322,7 @@ async def test_export_writes_one_csv_row_per_message(stack: Stack, tmp_path: Pat
     env = {**os.environ, "DATABASE_URL": stack.settings.sqlalchemy_url}
     done = await asyncio.to_thread(
         subprocess.run,
-        [sys.executable, "-m", "cli", "export", "--since", "2000-01-01", "--output", str(output)],
+        [sys.executable, "-m", "izer.tools.cli", "export", "--since", "2000-01-01", "--output", str(output)],
         env=env,
         cwd=REPO,
         capture_output=True,

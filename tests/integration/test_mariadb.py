@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from temporalio.testing import WorkflowEnvironment
 
-from db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
+from izer.db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
 from tests.conftest import REPO
 from tests.stack import Stack, running_stack
 from workflows.message import MessageWorkflow

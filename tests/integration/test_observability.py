@@ -16,10 +16,10 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from temporalio.testing import WorkflowEnvironment
 
-from observability import configure_logging, mask_phone
-from settings import Settings
+from izer.observability import configure_logging, mask_phone
+from izer.settings import Settings
+from izer.temporal import connect
 from tests.stack import Stack, running_stack
-from worker import connect
 
 EXPORTER = InMemorySpanExporter()
 
@@ -107,7 +107,7 @@ def test_phone_masking() -> None:
     assert mask_phone("+905551234567") == "+90555***4567"
     logger = logging.getLogger("izer.test")
     record = logger.makeRecord("izer.test", logging.INFO, __file__, 1, "call %s now", ("+90 555 123 45 67",), None)
-    from observability import _MaskingFilter
+    from izer.observability import _MaskingFilter
 
     _MaskingFilter().filter(record)
     assert "123 45 67" not in record.getMessage() and "***" in record.getMessage()

@@ -16,9 +16,9 @@ import pytest
 from temporalio.testing import WorkflowEnvironment
 
 from api import create_app
-from ingest.meta import parse_notification
-from ingest.signature import sign
-from settings import Settings
+from izer.ingest.meta import parse_notification
+from izer.ingest.signature import sign
+from izer.settings import Settings
 from tests.conftest import SHARED
 from tests.stack import ServerThread, Stack, running_stack
 from workflows.message import MessageWorkflow

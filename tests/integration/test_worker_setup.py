@@ -6,8 +6,8 @@ from temporalio.api.operatorservice.v1 import ListSearchAttributesRequest
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 
+from izer.temporal import ensure_search_attributes
 from tests.conftest import BIN
-from worker import ensure_search_attributes
 from workflows.message import SEARCH_ATTRIBUTES
 
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sla.calendar import (
+from izer.sla.calendar import (
     BusinessCalendar,
     BusinessHours,
     Holiday,

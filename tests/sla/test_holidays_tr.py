@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from sla.calendar import SHIPPED_HOLIDAYS, Holiday, load_holidays
+from izer.sla.calendar import SHIPPED_HOLIDAYS, Holiday, load_holidays
 
 HALF_DAY = time(13, 0)
 HOLIDAYS = load_holidays(None)

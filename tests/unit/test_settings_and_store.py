@@ -10,10 +10,10 @@ import pytest
 from pydantic import ValidationError
 
 from api import create_app
-from db import store
-from db.engine import init_database, make_engine, make_sessionmaker
-from settings import Settings, parse_duration
-from workflows.contracts import AnswerSignal, HistoryEntry, IncomingMessage
+from izer.db import store
+from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.domain import AnswerSignal, HistoryEntry, IncomingMessage
+from izer.settings import Settings, parse_duration
 
 
 @pytest.mark.parametrize(
@@ -136,6 +136,6 @@ def test_business_senders(sender: str, business: bool) -> None:
     ],
 )
 def test_phone_numbers_take_one_form(raw: str, normal: str) -> None:
-    from ingest.bridge import normalize_phone
+    from izer.domain import normalize_phone
 
     assert normalize_phone(raw) == normal

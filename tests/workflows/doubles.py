@@ -8,22 +8,19 @@ from datetime import UTC, datetime, timedelta
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from izer.domain import AgentSpec, Analysis, IncomingMessage, RecordResult
 from workflows.contracts import (
     AgentReply,
-    AgentSpec,
-    Analysis,
     AnalyzeInput,
     Deadline,
     DeadlineInput,
     DeliverInput,
     EscalateInput,
     EscalationOutcome,
-    IncomingMessage,
     MessageWorkflowInput,
     PipelineConfig,
     RecordAnalysisInput,
     RecordAnswerInput,
-    RecordResult,
     RecordRoutingInput,
     StatusChange,
 )

@@ -15,9 +15,10 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from izer.domain import AnswerSignal
 from tests.conftest import BIN
 from tests.workflows.doubles import Doubles, analysis, message, workflow_input
-from workflows.contracts import AnswerSignal, DeliveryRequest
+from workflows.contracts import DeliveryRequest
 from workflows.message import MessageWorkflow
 
 HISTORIES = Path(__file__).resolve().parent / "histories"

@@ -12,11 +12,12 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from activities.analysis import AnalysisActivities
-from analysis.llm import OpenAIAnalyzer
-from db.engine import init_database, make_engine, make_sessionmaker
+from izer.analysis.llm import OpenAIAnalyzer
+from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.domain import AnswerSignal
 from tests.fakes.openai_server import FakeOpenAI
 from tests.workflows.doubles import Doubles, message, workflow_input
-from workflows.contracts import AnswerSignal, DeliveryRequest
+from workflows.contracts import DeliveryRequest
 from workflows.message import MessageWorkflow
 
 ATTEMPTS = 3

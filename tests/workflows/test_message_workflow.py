@@ -10,8 +10,9 @@ from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from izer.domain import Analysis, AnswerSignal
 from tests.workflows.doubles import Doubles, analysis, message, workflow_input
-from workflows.contracts import Analysis, AnalyzeInput, AnswerSignal, DeliveryRequest, EscalateInput
+from workflows.contracts import AnalyzeInput, DeliveryRequest, EscalateInput
 from workflows.message import MessageWorkflow
 
 

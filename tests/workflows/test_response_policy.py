@@ -17,10 +17,11 @@ from temporalio.worker import Worker
 
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
 from activities.store import StoreActivities
-from db.engine import init_database, make_engine, make_sessionmaker
-from sla.calendar import BusinessCalendar, load_holidays
+from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.domain import AnswerSignal, HistoryEntry
+from izer.sla.calendar import BusinessCalendar, load_holidays
 from tests.workflows.doubles import Doubles, analysis, message, workflow_input
-from workflows.contracts import AnswerSignal, EscalateInput, HistoryEntry
+from workflows.contracts import EscalateInput
 from workflows.message import MessageWorkflow
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")

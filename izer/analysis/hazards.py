@@ -1,0 +1,266 @@
+"""The critical concepts of one text: safety risks, legal threats, stranded riders, large B2B orders at risk.
+
+Critical concepts are read as combinations, not phrases: a safety risk is a safety subject (a brake,
+anything carrying current, the frame, a wheel, the suspension, the rider's body, a vehicle) in one sentence
+with a sign of failure or harm, in any tense; a stranded rider is a bike that cannot go on, somewhere far,
+dark or without a ride, with the rider still there; a large B2B order at risk is a large order or a business
+account with a cancellation, a competitor or a penalty. A new wording of either half still pairs with the
+other. :func:`analysis.reading.read` turns what these functions find into flags.
+"""
+
+from __future__ import annotations
+
+from izer.analysis import lexicon as lx
+from izer.analysis.text import Hit, Matches, Text, close, following, near, unclaimed, uncovered
+
+_HYPOTHETICAL_BEFORE = 4
+_HYPOTHETICAL_AFTER = 1
+_BRAKE_REACH = 6
+_CONDITION_REACH = 6
+_PART_REACH = 5
+_VERB_REACH = 3
+_BODY_REACH = 3
+_VEHICLE_REACH = 6
+_LARGE_ORDER = 20
+_VERY_LARGE_ORDER = 50
+_MEDIUM_ORDER = 10
+_BIKE_UNITS = ("bisiklet", "bike", "scooter")
+_SUBJECT_TABLES = (lx.PART, lx.POWER, lx.BIKE, lx.FRAME, lx.WHEEL, lx.SUSPENSION, lx.TYRE, lx.BODY, lx.VEHICLE)
+"""What a sentence can be about: a sign in a sentence naming none of these is about the previous sentence."""
+
+
+def unhedged(found: list[Hit], hedges: list[Hit]) -> list[Hit]:
+    """The hits of ``found`` that no hypothetical word scopes: "kaza sigortası", "in case of theft",
+    "what happens if the battery catches fire", "yolda kaldım diye korkmayayım", "yangın gibi"."""
+    return [
+        hit
+        for hit in found
+        if not any(
+            hit.first - _HYPOTHETICAL_BEFORE <= other.last and other.first <= hit.last + _HYPOTHETICAL_AFTER
+            for other in hedges
+        )
+    ]
+
+
+def safety(hits: Matches, *, joking: bool) -> tuple[list[Hit], bool]:
+    """The evidence of a safety risk, and whether there is a milder safety concern.
+
+    Evidence is a safety subject paired with a sign of failure or harm in one sentence (brakes that do not
+    brake, current with smoke or heat, a frame or wheel giving way, a body part hurt, a vehicle striking the
+    rider), a tyre or a wheel failing while moving, or an event told outright (a fall, an ambulance). A sign
+    scoped by "if", "sigorta" or "-mazsa" is a question, not an event; an event "last year" is history.
+    """
+    text = hits.text
+    conditions = hits[lx.CONDITIONAL] + hits[lx.FIGURATIVE]
+    failing, mild = _mechanical(hits, conditions)
+    evidence = failing + _scoped(_fire(hits) + _harm(hits, bool(failing or mild)), conditions, text)
+    evidence += _called_dangerous(hits, conditions)
+    hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
+    if "🔥" not in text.original or hits[lx.POWER]:
+        evidence += unhedged(hits[lx.FIRE], hedges)  # "kampanya alev aldı 🔥" is hype, not a fire
+    care = unclaimed(hits[lx.CARE] + hits[lx.INJURY], hits[lx.CARE_OTHER_SENSE])
+    events = unhedged(hits[lx.ACCIDENT], hedges) + hits[lx.CRASH_GEAR]
+    evidence += _scoped(events, conditions, text) + hits[lx.ACCIDENT_EVENT] + hits[lx.RUNAWAY]
+    evidence += unclaimed(care + hits[lx.RIDER_FALL], hits[lx.FALL_OTHER_SENSE]) + hits[lx.NEAR_MISS]
+    if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
+        evidence += hits[lx.DANGER]
+    if not joking:
+        evidence += hits[lx.MORTAL_DANGER]
+    if hits[lx.LONG_AGO]:
+        # "I had a crash last year" is history; "the brake failed again, like last week" is not, nor is a
+        # crash told far from "geçen ay aldığım bisiklet".
+        evidence = [
+            hit
+            for hit in evidence
+            if not close(hit, hits[lx.LONG_AGO], _BRAKE_REACH, _BRAKE_REACH) or _recurs(hit, hits)
+        ]
+    return evidence, bool(mild or hits[lx.BRAKE_WEAK])
+
+
+def _recurs(hit: Hit, hits: Matches) -> bool:
+    """A "yine" or "again" in the clause of a danger word makes the danger new again ("fren yine boşa gitti,
+    geçen hafta da olmuştu"); one in another clause is about something else ("geçen yaz düşmüştü, şimdi
+    tekrar binmek istiyor")."""
+    clauses = hits.text.clauses
+    return any(clauses[other.first] == clauses[hit.first] for other in hits[lx.RECURRENCE] if close(hit, [other], 5, 5))
+
+
+def _mechanical(hits: Matches, conditions: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """Brakes that do not brake, a frame, steering or wheel giving way, a tyre bursting, a wheel or the
+    suspension locking or shaking while moving: the failures, and the milder ones a degree word softens
+    ("tam tutmuyor", "a bit loose") or that arrived so in the box."""
+    text = hits.text
+    brakes = uncovered(hits[lx.BRAKE], hits[lx.NOT_BRAKE])
+    failing = _brake_signs(hits, brakes) + hits[lx.BRAKE_FAILURE]
+    if brakes:
+        failing += following(unclaimed(hits[lx.REFUSED], hits[lx.NOT_FAILURE]), brakes, text, _VERB_REACH)
+    failing += hits.paired(lx.STOP_FAILURE, brakes + hits[lx.BIKE], None)
+    parts = hits.paired(lx.FRAME_SIGN, hits[lx.FRAME], _PART_REACH) + hits[lx.STRUCTURE_FAILURE]
+    parts += _carried(hits[lx.FRAME_SIGN], hits[lx.FRAME], hits)
+    parts += hits.paired(lx.WHEEL_SIGN, hits[lx.WHEEL], _PART_REACH)
+    failing = _scoped(failing + parts, conditions, text)
+    moving = bool(hits[lx.RIDING] or hits[lx.LOST_CONTROL] or hits[lx.RIDER_FALL])
+    mild = [hit for hit in failing if _softened(hit, hits)]
+    if not moving and hits[lx.DELIVERED]:
+        mild += [hit for hit in failing if hit in parts]
+    failing = [hit for hit in failing if hit not in mild]
+    if moving:
+        rolling = hits[lx.WHEEL] + hits[lx.SUSPENSION]
+        failing += _scoped(hits.paired(lx.WHEEL_LOCK, rolling, _PART_REACH), conditions, text)
+        failing += _scoped(hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH), conditions, text)
+        # A wheel, the steering or the suspension shaking at speed ("inerken ön teker sallanmaya başladı").
+        steering = rolling + hits[lx.FRAME]
+        shaking = hits.paired(lx.WOBBLE, steering, _PART_REACH) + _carried(hits[lx.WOBBLE], steering, hits)
+        failing += [hit for hit in _scoped(shaking, conditions, text) if not _softened(hit, hits)]
+    return failing, mild
+
+
+def _brake_signs(hits: Matches, brakes: list[Hit]) -> list[Hit]:
+    """Signs of a brake not braking that belong to a brake: in its sentence, at most :data:`_BRAKE_REACH` words
+    away (anywhere in the sentence when "hiç" or "tamamen" makes the sign total), with no other part named in
+    between ("fren balatası değişti ama vites tutmuyor" is about the gears)."""
+    if not brakes:
+        return []
+    text = hits.text
+    # Other parts, leaving out the ones a brake word names ("brake cable", "fren kolu", "fren hortumu").
+    others = [part for part in unclaimed(hits[lx.PART], brakes) if not close(part, brakes, 1, 0)]
+
+    def belongs(sign: Hit, brake: Hit) -> bool:
+        reach = None if close(sign, hits[lx.STRONG], 2, 1) else _BRAKE_REACH
+        low, high = min(brake.last, sign.last), max(brake.first, sign.first)
+        between = any(low < other.first and other.last < high for other in others)
+        return bool(near([sign], [brake], text, reach)) and not between
+
+    signs = [sign for sign in hits[lx.BRAKE_SIGN] if any(belongs(sign, brake) for brake in brakes)]
+    # "Dün ön freni değiştirdiniz. Bugün yokuşta hiç tutmadı.": the brake is the topic of the next sentence
+    # too, when the sign there is total or told while riding.
+    moving = hits[lx.RIDING] + hits[lx.LOST_CONTROL]
+    carried = _carried(hits[lx.BRAKE_SIGN], brakes, hits)
+    return signs + [sign for sign in carried if close(sign, hits[lx.STRONG] + moving, 3, 1)]
+
+
+def _fire(hits: Matches) -> list[Hit]:
+    """Smoke, heat, swelling, leaking or sparks from something that carries current, unless denied ("duman
+    yok") or said of an indicator light ("şarj aleti kırmızı yanıyor"); plain heating ("ısındı") unless a
+    degree word softens it ("biraz ısınıyor", "slightly warm")."""
+    power = hits[lx.POWER]
+    signs = hits.paired(lx.FIRE_SIGN, power, None) + _carried(hits[lx.FIRE_SIGN], power, hits)
+    heating = hits.paired(lx.HEATING, power, None) + _carried(hits[lx.HEATING], power, hits)
+    signs += [hit for hit in heating if not _softened(hit, hits)]
+    return [hit for hit in signs if not _negated(hit, hits) and not close(hit, hits[lx.LIGHT], 2, 2)]
+
+
+def _carried(signs: list[Hit], subjects: list[Hit], hits: Matches) -> list[Hit]:
+    """Signs in a sentence that names no part, bike, body or vehicle of its own, right after a sentence that
+    names one of ``subjects``: the topic carries over ("Şarj aleti prize takılı. Çok ısındı, dokunamıyorum.",
+    "Dün ön freni değiştirdiniz. Bugün yokuşta hiç tutmadı.")."""
+    if not signs or not subjects:
+        return []
+    sentences = hits.text.sentences
+    named = {sentences[hit.first] for table in _SUBJECT_TABLES for hit in hits[table]}
+    topics = {sentences[hit.first] for hit in subjects}
+    return [sign for sign in signs if sentences[sign.first] not in named and sentences[sign.first] - 1 in topics]
+
+
+def _called_dangerous(hits: Matches, conditions: list[Hit]) -> list[Hit]:
+    """A brake, a battery, the frame, a wheel or the suspension called dangerous or scary in its sentence, not
+    asked about ("frenler tehlikeli mi?", "is it dangerous to ride in the rain?")."""
+    subjects = hits[lx.BRAKE] + hits[lx.POWER] + hits[lx.FRAME] + hits[lx.WHEEL] + hits[lx.SUSPENSION]
+    signs = hits.paired(lx.SUBJECT_DANGER, subjects, None)
+    asked = hits[lx.DANGER_QUESTION]
+    return [hit for hit in _scoped(signs, conditions, hits.text) if not close(hit, asked, 2, 2)]
+
+
+def _harm(hits: Matches, failing: bool) -> list[Hit]:
+    """A body part hurt (pain only after a fall or a crash), a vehicle striking the rider, a motor driving on
+    by itself, a hospital after any of these."""
+    body = uncovered(hits[lx.BODY], hits[lx.NOT_BRAKE])
+    harm = hits.paired(lx.HARM, body, _BODY_REACH)
+    incident = unclaimed(hits[lx.INCIDENT], hits[lx.FALL_OTHER_SENSE])
+    if incident:
+        harm += hits.paired(lx.ACHE, body, _BODY_REACH)
+    harm += hits.paired(lx.IMPACT, hits[lx.VEHICLE], _VEHICLE_REACH)
+    harm += hits.paired(lx.RUNAWAY_SIGN, hits[lx.RUNAWAY_PART] + hits[lx.BIKE], None)
+    if harm or incident or hits[lx.VEHICLE] or failing:
+        harm += hits[lx.HOSPITAL]
+    return harm
+
+
+def _scoped(found: list[Hit], conditions: list[Hit], text: Text) -> list[Hit]:
+    """The hits of ``found`` that no condition scopes: a condition scopes the rest of its clause, up to
+    :data:`_CONDITION_REACH` words ("if my battery ever catches fire"), and the word it is glued to or the
+    next one ("fren tutmazsa", "kaza olursa")."""
+
+    def scopes(condition: Hit, hit: Hit) -> bool:
+        if text.clauses[condition.first] != text.clauses[hit.first]:
+            return False
+        return hit.first - _CONDITION_REACH <= condition.last and condition.first <= hit.last + 1
+
+    return [hit for hit in found if not any(scopes(condition, hit) for condition in conditions)]
+
+
+def _softened(hit: Hit, hits: Matches) -> bool:
+    """A sign a degree word modifies ("tam tutmuyor", "biraz gevşemiş", "not as well as before"), with no
+    "hiç" or "completely" by it."""
+    text = hits.text
+    sentence = text.sentences[hit.first]
+    degrees = [other for other in hits[lx.DEGREE] if text.sentences[other.first] == sentence]
+    compared = [other for other in hits[lx.COMPARED] if text.sentences[other.first] == sentence]
+    softened = close(hit, degrees, 2, 0) or close(hit, compared, 0, 3)
+    return softened and not close(hit, hits[lx.STRONG], 3, 3)
+
+
+def _negated(hit: Hit, hits: Matches) -> bool:
+    """A sign denied right next to it: "duman yok", "no smoke", "not hot"."""
+    after = [other for other in hits[lx.NEGATED_AFTER] if 0 < other.first - hit.last <= 2]
+    before = [other for other in hits[lx.NEGATED_BEFORE] if 0 < hit.first - other.last <= 2]
+    sentences = hits.text.sentences
+    return any(sentences[other.first] == sentences[hit.first] for other in after + before)
+
+
+def ends_well(dangers: list[Hit], hits: Matches, raw: str) -> bool:
+    """A past incident told with thanks and a happy end, asking nothing ("geçen ayki kazadan sonra bisikleti
+    toparlamışsınız, ben de iyileştim, teşekkürler"): not an emergency. The end must come after every danger
+    word, so "thanks, fixed last week, but today the brakes failed again" stays critical."""
+    resolved = hits[lx.RESOLVED]
+    grateful = hits[lx.THANKS] or hits[lx.POSITIVE]
+    again = unclaimed(hits[lx.RECURRENCE], hits[lx.POLITE_AGAIN])
+    if not resolved or not grateful or "?" in raw or again or hits[lx.URGENT]:
+        return False
+    return max(hit.last for hit in dangers) < max(hit.first for hit in resolved)
+
+
+def threatens(hits: Matches, raw: str) -> bool:
+    """A legal or official escalation named as a threat or a step taken: not a lawyer buying bikes for the
+    office, and not "tüketici haklarına göre iade hakkım var mı?", which asks what the rights are."""
+    legal = uncovered(hits[lx.LEGAL], hits[lx.LEGAL_OTHER_SENSE])
+    if legal and hits[lx.RIGHTS_QUESTION] and "?" in raw:
+        asked = {hits.text.sentences[hit.first] for hit in hits[lx.RIGHTS_QUESTION]}
+        legal = [hit for hit in legal if hits.text.sentences[hit.first] not in asked]
+    return bool(legal)
+
+
+def stranded(hits: Matches) -> bool:
+    """A bike that cannot go on (a breakdown, an empty battery, a burst tyre), somewhere far, dark or without
+    a ride, with the rider still there or alone, with children or in the rain; not once they got home."""
+
+    immobile = hits[lx.BREAKDOWN] + hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
+    immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
+    if not _scoped(immobile, hits[lx.CONDITIONAL], hits.text) or hits[lx.GOT_HOME]:
+        return False
+    places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT)]
+    here, company = bool(hits[lx.PRESENT_PLACE]), bool(hits[lx.COMPANY])
+    return (any(places) and (here or company or sum(places) >= 2)) or (here and company)
+
+
+def order_at_risk(hits: Matches, quantity: int, *, conditional: bool, today: bool) -> bool:
+    """A large B2B order at risk: cancellation, termination, a competitor or a penalty, for an order of 20
+    bikes or more (50 of anything), or for a dealer, fleet or tender account under a condition or deadline."""
+    risk = hits[lx.CANCEL_RISK]
+    if not risk:
+        return False
+    bikes = any(unit in hit.key for hit in hits[lx.QUANTITY] for unit in _BIKE_UNITS)
+    account = uncovered(hits[lx.ACCOUNT], risk)
+    large = quantity >= _VERY_LARGE_ORDER or (quantity >= _LARGE_ORDER and (bikes or bool(account)))
+    pressing = bool(account) and conditional and (quantity == 0 or (quantity >= _MEDIUM_ORDER and today))
+    return large or pressing

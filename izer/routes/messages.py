@@ -1,0 +1,92 @@
+"""The team's work on messages: read one, list the queue, mark a message or a whole chat answered."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from temporalio.service import RPCError
+
+from izer.db import queries
+from izer.dispatch import signal_answer
+from izer.domain import AnswerSignal, normalize_phone, workflow_id_for
+from izer.errors import InputError
+from izer.routes.deps import AnswerRequest, Authorized, Services, ServicesDep, now
+from workflows.message import MessageWorkflow
+
+router = APIRouter(tags=["messages"], dependencies=[Authorized])
+
+StatusFilter = Annotated[str | None, Query(pattern="^(open|received|escalated|answered|closed)$")]
+PriorityFilter = Annotated[str | None, Query(pattern="^(critical|high|normal|low)$")]
+CategoryFilter = Annotated[str | None, Query(pattern="^(sales|support|complaint|inquiry|technical|general)$")]
+
+
+@router.post("/messages/{message_id}/answer")
+async def answer_message(message_id: str, services: ServicesDep, body: AnswerRequest | None = None) -> dict[str, Any]:
+    request = body or AnswerRequest()
+    answer = AnswerSignal(answered_by=request.answered_by, answered_at=now(), source=request.source)  # type: ignore[arg-type]
+    return await signal_answer(services, message_id, answer)
+
+
+@router.post("/chats/{phone_number}/answer")
+async def answer_chat(phone_number: str, services: ServicesDep, body: AnswerRequest | None = None) -> dict[str, Any]:
+    request = body or AnswerRequest()
+    phone = normalize_phone(phone_number)
+    open_ids = await services.db(lambda s: queries.open_chat_messages(s, phone))
+    answer = AnswerSignal(answered_by=request.answered_by, answered_at=now(), source="chat")
+    answered = [await signal_answer(services, mid, answer) for mid in open_ids]
+    return {"phone_number": phone, "answered": [a["message_id"] for a in answered]}
+
+
+@router.get("/messages/{message_id}")
+async def get_message(message_id: str, services: ServicesDep) -> dict[str, Any]:
+    detail = await services.db(lambda s: queries.message_detail(s, message_id))
+    live = await _live_state(services, message_id)
+    if detail is None and live is None:
+        raise InputError(f"no message with id {message_id!r}", status=404)
+    if detail is None:
+        return {"message_id": message_id, "status": "received", "workflow": live}
+    detail["workflow"] = live
+    return detail
+
+
+@router.get("/messages")
+async def list_messages(
+    services: ServicesDep,
+    status: StatusFilter = None,
+    priority: PriorityFilter = None,
+    category: CategoryFilter = None,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
+    where = queries.MessageFilter(status=status, priority=priority, category=category, query=q, limit=limit)
+    items = await services.db(lambda s: queries.list_messages(s, where))
+    return {
+        "count": len(items),
+        "messages": items,
+        "temporal_ui_url": services.settings.temporal_ui_url,
+        "namespace": services.settings.temporal_namespace,
+        "now": now().isoformat(),
+    }
+
+
+async def _live_state(services: Services, message_id: str) -> dict[str, Any] | None:
+    """The workflow's run status and, while it runs, its `status` query; None when Temporal has none."""
+    try:
+        client = await services.temporal.client()
+        handle = client.get_workflow_handle(workflow_id_for(message_id))
+        description = await asyncio.wait_for(handle.describe(), timeout=3)
+    except (InputError, RPCError, TimeoutError):
+        return None
+    state: dict[str, Any] = {
+        "workflow_id": handle.id,
+        "run_status": description.status.name if description.status else None,
+    }
+    if description.status is not None and description.status.name == "RUNNING":
+        try:
+            status = await asyncio.wait_for(handle.query(MessageWorkflow.status), timeout=3)
+            state["state"] = status.model_dump(mode="json") if status else None
+        except (RPCError, TimeoutError, Exception):  # noqa: BLE001 - a query needs a worker; the row still answers
+            state["state"] = None
+    return state

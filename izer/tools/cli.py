@@ -1,0 +1,213 @@
+"""The `izer` command: the dev stack, the worker, the API, evaluation and operations."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+
+from izer.observability import configure_logging
+from izer.settings import Settings
+from izer.temporal import pipeline_config
+
+
+def _dev(args: argparse.Namespace) -> int:
+    from izer.tools.devstack import run_dev
+
+    settings = Settings()
+    configure_logging(level=settings.log_level, fmt=settings.log_format, log_file=settings.log_file)
+    return run_dev(settings)
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from izer.worker_setup import main
+
+    main()
+    return 0
+
+
+def _api(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = Settings()
+    uvicorn.run("api:app", host=args.host, port=args.port or settings.port)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from izer.analysis import evaluate as evaluation
+    from izer.analysis import rules
+    from izer.analysis.policy import apply_business_rules
+
+    settings = Settings()
+    records = evaluation.load_labeled(args.file)
+    senders = settings.business_sender_names
+    if args.analyzer == "rules":
+
+        async def analyze(message):  # type: ignore[no-untyped-def]
+            return apply_business_rules(
+                rules.analyze(message, business_senders=senders), message, business_senders=senders
+            )
+
+        report = asyncio.run(evaluation.evaluate(records, analyze))
+    else:
+        report = asyncio.run(_evaluate_openai(settings, records))
+    print(evaluation.format_report(report, title=f"{args.file} · analyzer {args.analyzer}"))
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    return 0
+
+
+async def _evaluate_openai(settings: Settings, records):  # type: ignore[no-untyped-def]
+    from izer.analysis import evaluate as evaluation
+    from izer.analysis.llm import OpenAIAnalyzer, build_client
+
+    if not settings.uses_openai:
+        raise SystemExit("OPENAI_API_KEY is not set: --analyzer openai needs it")
+    client = build_client(settings)
+    analyzer = OpenAIAnalyzer(
+        client=client, model=settings.openai_model, business_senders=settings.business_sender_names
+    )
+    try:
+        return await evaluation.evaluate(records, analyzer.analyze)
+    finally:
+        await client.close()
+
+
+def _check_config(args: argparse.Namespace) -> int:
+    """Validate the environment: settings parse, database and Temporal answer, secrets present."""
+    from pydantic import ValidationError
+
+    try:
+        settings = Settings()
+    except ValidationError as err:
+        for error in err.errors():
+            print(f"✗ {'.'.join(str(p) for p in error['loc']).upper()}: {error['msg']}")
+        return 1
+    problems = 0
+
+    def report(ok: bool, text: str) -> None:
+        nonlocal problems
+        problems += 0 if ok else 1
+        print(("✓ " if ok else "✗ ") + text)
+
+    from izer.db.engine import make_engine, ping
+    from izer.tools.devstack import answers
+    from izer.worker_setup import response_policy
+
+    try:
+        ping(make_engine(settings.sqlalchemy_url))
+        report(True, f"database answers ({settings.sqlalchemy_url.split('@')[-1]})")
+    except Exception as err:  # noqa: BLE001 - report any failure to connect
+        report(False, f"database unreachable: {type(err).__name__}")
+    report(answers(settings.temporal_address), f"Temporal at {settings.temporal_address}")
+    try:
+        response_policy(settings)
+        report(True, f"business hours {settings.business_hours!r} in {settings.business_timezone}")
+    except ValueError as err:
+        report(False, str(err))
+    analyzer = f"openai ({settings.openai_model})" if settings.uses_openai else "rules (no OPENAI_API_KEY)"
+    print(f"• analyzer: {analyzer}")
+    for missing in settings.missing_secrets():
+        report(settings.env != "production", missing)
+    return 1 if problems else 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    """Analyze and route a stored message again, through Temporal, recorded as a new attempt."""
+    from izer.db import store
+    from izer.db.engine import make_engine, make_sessionmaker
+    from izer.temporal import connect
+    from workflows.contracts import ReplayInput
+    from workflows.replay import ReplayWorkflow, replay_workflow_id
+
+    settings = Settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    with make_sessionmaker(engine)() as session:
+        if store.load_message(session, args.message_id) is None:
+            print(f"no stored message {args.message_id!r}", file=sys.stderr)
+            return 1
+        attempt = store.next_attempt(session, args.message_id)
+    engine.dispose()
+
+    async def replay() -> str:
+        client = await connect(settings)
+        result = await client.execute_workflow(
+            ReplayWorkflow.run,
+            ReplayInput(message_id=args.message_id, attempt=attempt, config=pipeline_config(settings)),
+            id=replay_workflow_id(args.message_id, attempt),
+            task_queue=settings.temporal_task_queue,
+        )
+        return json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+
+    print(asyncio.run(replay()))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """CSV of the messages received since a date, with their analysis and answer times."""
+    import csv
+    from datetime import UTC, datetime
+
+    from izer.db import queries
+    from izer.db.engine import make_engine, make_sessionmaker
+
+    def moment(text: str) -> datetime:
+        value = datetime.fromisoformat(text)
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+
+    settings = Settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    with make_sessionmaker(engine)() as session:
+        rows = queries.export_rows(session, moment(args.since), moment(args.until) if args.until else None)
+    engine.dispose()
+    output = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+    try:
+        writer = csv.DictWriter(output, fieldnames=queries.EXPORT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    finally:
+        if output is not sys.stdout:
+            output.close()
+    print(f"{len(rows)} messages", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="izer", description="İzer message pipeline")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("dev", help="start the whole stack on embedded defaults").set_defaults(run=_dev)
+    commands.add_parser("worker", help="run the Temporal worker").set_defaults(run=_worker)
+    api = commands.add_parser("api", help="run the HTTP API")
+    api.add_argument("--host", default="0.0.0.0")
+    api.add_argument("--port", type=int)
+    api.set_defaults(run=_api)
+    evaluate = commands.add_parser("evaluate", help="score an analyzer on labeled messages (JSONL)")
+    evaluate.add_argument("file")
+    evaluate.add_argument("--analyzer", choices=("rules", "openai"), default="rules")
+    evaluate.add_argument("--json", action="store_true", help="end with one JSON object on the last line")
+    evaluate.set_defaults(run=_evaluate)
+    commands.add_parser("check-config", help="validate the environment and say what is missing").set_defaults(
+        run=_check_config
+    )
+    replay = commands.add_parser("replay", help="analyze and route a stored message again, as a new attempt")
+    replay.add_argument("message_id")
+    replay.set_defaults(run=_replay)
+    export = commands.add_parser("export", help="CSV of messages with their analysis and answer times")
+    export.add_argument("--since", required=True, help="ISO date or time, e.g. 2025-01-01")
+    export.add_argument("--until", help="ISO date or time (exclusive)")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.set_defaults(run=_export)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    code = args.run(args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    main()

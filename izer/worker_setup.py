@@ -1,0 +1,185 @@
+"""The Temporal worker's assembly: every client built once, handed to the activity classes, run until
+stopped. The entry point is `worker.py` at the top of the repository."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import httpx
+from temporalio.client import Client
+from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
+from temporalio.worker import Worker
+from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
+
+from activities.agents import AgentActivities
+from activities.analysis import AnalysisActivities
+from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
+from activities.store import StoreActivities
+from izer.analysis.llm import OpenAIAnalyzer, build_client
+from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.observability import configure_logging, configure_tracing
+from izer.settings import Settings
+from izer.sla.calendar import BusinessCalendar, load_holidays
+from izer.temporal import connect, ensure_search_attributes, ensure_stats_schedule
+from workflows.message import MessageWorkflow
+from workflows.replay import ReplayWorkflow
+from workflows.stats import StatsSnapshotWorkflow
+
+log = logging.getLogger("izer.worker")
+
+
+def response_policy(settings: Settings) -> ResponsePolicy:
+    calendar = None
+    if settings.business_hours.strip().lower() != "always":
+        calendar = BusinessCalendar.from_settings(
+            settings.business_hours, settings.business_timezone, load_holidays(settings.business_holidays)
+        )
+    return ResponsePolicy(
+        allowed={name: settings.sla_for(name) for name in ("immediate", "1hour", "4hours", "24hours")},
+        wall_clock=frozenset(settings.wall_clock_response_times),
+        calendar=calendar,
+    )
+
+
+@dataclass
+class Activities:
+    store: StoreActivities
+    analysis: AnalysisActivities
+    agents: AgentActivities
+    escalation: EscalationActivities
+
+    def all(self) -> list[Callable[..., Any]]:
+        return [
+            self.store.record_message,
+            self.store.record_analysis,
+            self.store.record_routing,
+            self.store.record_answer,
+            self.store.set_status,
+            self.store.record_stats_snapshot,
+            self.store.load_message,
+            self.analysis.analyze_message,
+            self.agents.deliver_to_agent,
+            self.escalation.compute_deadline,
+            self.escalation.escalate,
+        ]
+
+
+@asynccontextmanager
+async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
+    """Every client the activities need, built once and closed at the end."""
+    engine = make_engine(settings.sqlalchemy_url)
+    init_database(engine)
+    sessions = make_sessionmaker(engine)
+    senders = settings.business_sender_names
+    async with httpx.AsyncClient(timeout=settings.agent_timeout.total_seconds()) as http:
+        llm = None
+        if settings.uses_openai:
+            llm = OpenAIAnalyzer(client=build_client(settings), model=settings.openai_model, business_senders=senders)
+        try:
+            yield Activities(
+                store=StoreActivities(
+                    sessions=sessions,
+                    business_senders=senders,
+                    agent_reply_counts_as_answer=settings.agent_reply_counts_as_answer,
+                ),
+                analysis=AnalysisActivities(
+                    sessions=sessions,
+                    llm=llm,
+                    business_senders=senders,
+                    llm_max_attempts=settings.llm_max_attempts,
+                ),
+                agents=AgentActivities(http=http),
+                escalation=EscalationActivities(
+                    sessions=sessions,
+                    http=http,
+                    policy=response_policy(settings),
+                    targets=EscalationTargets(
+                        team_url=settings.escalation_webhook_url,
+                        management_url=settings.escalation_management_url,
+                        hub_url=settings.agent_hub_url,
+                        dashboard_url=settings.public_url,
+                        temporal_ui_url=settings.temporal_ui_url,
+                        namespace=settings.temporal_namespace,
+                    ),
+                ),
+            )
+        finally:
+            engine.dispose()
+
+
+def build_worker(client: Client, settings: Settings, activities: Activities, executor: ThreadPoolExecutor) -> Worker:
+    return Worker(
+        client,
+        task_queue=settings.temporal_task_queue,
+        workflows=[MessageWorkflow, StatsSnapshotWorkflow, ReplayWorkflow],
+        activities=activities.all(),
+        activity_executor=executor,
+        max_concurrent_activities=settings.worker_max_concurrent_activities,
+        max_concurrent_workflow_tasks=settings.worker_max_concurrent_workflow_tasks,
+        max_cached_workflows=settings.worker_max_cached_workflows,
+        graceful_shutdown_timeout=timedelta(seconds=30),
+        # The sandbox does not re-import the project's workflow modules for every run (they hold no I/O;
+        # the workflow tests still run them in the default sandbox): about a fifth less worker CPU.
+        workflow_runner=SandboxedWorkflowRunner(
+            restrictions=SandboxRestrictions.default.with_passthrough_modules("workflows", "izer.domain", "izer.errors")
+        ),
+    )
+
+
+async def serve(settings: Settings) -> None:
+    """Run the worker until SIGINT or SIGTERM, then shut it down cleanly."""
+    runtime = None
+    if settings.worker_metrics_port:
+        runtime = Runtime(
+            telemetry=TelemetryConfig(metrics=PrometheusConfig(bind_address=f"0.0.0.0:{settings.worker_metrics_port}"))
+        )
+    client = await connect(settings, runtime=runtime)
+    if settings.search_attributes:
+        await ensure_search_attributes(client, settings.temporal_namespace)
+    await ensure_stats_schedule(client, settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    with ThreadPoolExecutor(max_workers=max(8, settings.worker_max_concurrent_activities)) as executor:
+        async with build_activities(settings) as activities:
+            worker = build_worker(client, settings, activities, executor)
+            log.info(
+                "worker polling %s on %s (namespace %s, analyzer %s)",
+                settings.temporal_task_queue,
+                settings.temporal_address,
+                settings.temporal_namespace,
+                "openai" if settings.uses_openai else "rules",
+            )
+            run = asyncio.create_task(worker.run())
+            await asyncio.wait([run, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+            if not run.done():
+                await worker.shutdown()
+            await run
+
+
+def main() -> None:
+    settings = Settings()
+    configure_logging(level=settings.log_level, fmt=settings.log_format, log_file=settings.log_file)
+    configure_tracing(f"{settings.otel_service_name}-worker", endpoint=settings.otel_exporter_otlp_endpoint)
+    code = 0
+    try:
+        asyncio.run(serve(settings))
+    except Exception:
+        log.exception("worker stopped with an error")
+        code = 1
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # The Temporal SDK can crash at interpreter exit (sdk-python#300): end with the true status instead.
+    os._exit(code)

@@ -19,6 +19,8 @@ from temporalio.client import Client
 from temporalio.common import RetryPolicy
 from temporalio.worker import Worker
 
+from izer.tools.exit import exit_with
+
 NOOP_RETRY = RetryPolicy(maximum_attempts=3)
 
 
@@ -91,9 +93,7 @@ def main() -> None:
     except Exception as err:  # noqa: BLE001 - reported, then the true status is the exit code
         print(f"baseline worker stopped: {type(err).__name__}: {err}", file=sys.stderr)
         code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)  # the Temporal SDK can crash at interpreter exit (sdk-python#300)
+    exit_with(code)
 
 
 if __name__ == "__main__":

@@ -499,7 +499,7 @@ def main() -> int:
     except Exception as err:  # noqa: BLE001 - reported with the logs to read, then everything is stopped
         print(f"bench failed: {type(err).__name__}: {err}", file=sys.stderr)
         for proc in stack.parts.values():
-            print(f"--- {proc.name} log ({proc.log_file}) ---\n{proc.tail(10)}", file=sys.stderr)
+            print(f"--- {proc.name} log ({proc.log}) ---\n{proc.tail(10)}", file=sys.stderr)
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

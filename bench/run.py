@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -15,12 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from bench.harness import main as run
+    from izer.tools.exit import exit_with
 
     code = run()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # The Temporal SDK can crash at interpreter exit (sdk-python#300): end with the true status instead.
-    os._exit(code)
+    exit_with(code)
 
 
 if __name__ == "__main__":

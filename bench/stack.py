@@ -1,97 +1,34 @@
-"""The processes a benchmark run needs, on free loopback ports, each in its own session.
-
-Every part runs in a new session (its own process group), so stopping it kills everything it spawned;
-`Stack.stop` runs on success, failure and Ctrl-C alike. Output goes to log files in the run's temp
-directory, so the summary stays readable and a failure can be read afterwards.
+"""The processes a benchmark run needs, on free loopback ports, run by the project's one supervisor
+(izer/tools/supervisor.py): each part in its own process group, stopped on success, failure and
+Ctrl-C alike, its output in a log file in the run's temp directory so the summary stays readable and
+a failure can be read afterwards.
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
-
-import httpx
 
 from izer.db.engine import init_database, make_engine
-from izer.settings import Settings
-from izer.tools.devstack import answers, dev_server_command
-
-log = logging.getLogger("izer.bench")
+from izer.tools.supervisor import (
+    AGENTS,
+    PYTHON,
+    WORKER_READY_LINE,
+    Part,
+    Supervisor,
+    agent_command,
+    api_command,
+    dev_server_command,
+    free_port,
+    http_ok,
+    log_says,
+    stack_environment,
+    temporal_ready,
+    worker_command,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-AGENTS = ("agent_hub", "business_workflow", "code_debugger", "general_purpose")
-DEV_PORTS = frozenset({7233, 8233, 8092, 8093, 8094, 8095, 8100})
-
-
-def free_port() -> int:
-    """A free ephemeral loopback port, never one the dev stack uses."""
-    while True:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = int(sock.getsockname()[1])
-        if port not in DEV_PORTS:
-            return port
-
-
-@dataclass
-class Proc:
-    name: str
-    command: list[str]
-    log_file: Path
-    process: subprocess.Popen[bytes] | None = None
-    _out: IO[bytes] | None = None
-
-    def start(self, env: dict[str, str], cwd: Path) -> None:
-        self._out = self.log_file.open("ab")
-        self.process = subprocess.Popen(
-            self.command, env=env, cwd=cwd, stdout=self._out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        log.debug("started %s (pid %d)", self.name, self.process.pid)
-
-    @property
-    def pid(self) -> int:
-        assert self.process is not None
-        return self.process.pid
-
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def stop(self, grace: float = 15.0) -> None:
-        """SIGTERM to the whole process group, SIGKILL after `grace` seconds."""
-        process = self.process
-        if process is not None:
-            for signum, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
-                try:
-                    os.killpg(process.pid, signum)
-                except ProcessLookupError:
-                    break
-                try:
-                    process.wait(timeout=wait)
-                    break
-                except subprocess.TimeoutExpired:
-                    continue
-            # Children that outlived the leader are still in its group: make sure none survives.
-            try:
-                os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        if self._out is not None:
-            self._out.close()
-            self._out = None
-
-    def tail(self, lines: int = 15) -> str:
-        try:
-            return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -140,7 +77,14 @@ class Stack:
     temporal_port: int = field(default_factory=free_port)
     api_port: int = field(default_factory=free_port)
     agent_ports: dict[str, int] = field(default_factory=lambda: {name: free_port() for name in AGENTS})
-    parts: dict[str, Proc] = field(default_factory=dict)
+    supervisor: Supervisor = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.supervisor = Supervisor(env=self.env(), cwd=self.work_dir, stop_grace=15.0)
+
+    @property
+    def parts(self) -> dict[str, Part]:
+        return self.supervisor.parts
 
     @property
     def temporal_address(self) -> str:
@@ -159,11 +103,8 @@ class Stack:
 
     def env(self) -> dict[str, str]:
         """The parent's environment minus every İzer setting, plus this run's settings."""
-        ours = {name.upper() for name in Settings.model_fields}
-        env = {k: v for k, v in os.environ.items() if k.upper() not in ours}
-        env.update(
+        env = stack_environment(
             {
-                "PYTHONUNBUFFERED": "1",
                 "PYTHONPATH": str(ROOT),
                 "ENV": "development",
                 "DATA_DIR": str(self.work_dir),
@@ -193,40 +134,25 @@ class Stack:
             env.pop("PYTHONDONTWRITEBYTECODE", None)  # a lever: let the sandbox load cached bytecode
         return env
 
-    def _add(self, name: str, command: list[str]) -> Proc:
-        proc = Proc(name, command, self.work_dir / f"{name.replace(' ', '-')}.log")
-        self.parts[name] = proc
-        proc.start(self.env(), self.work_dir)
-        return proc
+    def _start(self, part: Part) -> Part:
+        self.supervisor.add(part)
+        self.supervisor.start(part.name)
+        return part
+
+    def _log(self, name: str) -> Path:
+        return self.work_dir / f"{name.replace(' ', '-')}.log"
 
     def start_temporal(self, pragmas: list[str] | None = None) -> None:
-        settings = Settings(_env_file=None, temporal_namespace="default")  # type: ignore[call-arg]
+        """The dev server; `pragmas` replace the dev stack's SQLite pragmas (a lever the run can measure)."""
         command = dev_server_command(
-            settings, port=self.temporal_port, ui_port=free_port(), db_file=self.work_dir / "temporal.db"
+            port=self.temporal_port, ui_port=None, db_file=self.work_dir / "temporal.db", pragmas=pragmas
         )
-        if pragmas is not None:  # replace the dev stack's pragmas (a lever the run can measure)
-            kept: list[str] = []
-            skip = False
-            for arg in command:
-                if skip:
-                    skip = False
-                    continue
-                if arg == "--sqlite-pragma":
-                    skip = True
-                    continue
-                kept.append(arg)
-            command = kept + [arg for pragma in pragmas for arg in ("--sqlite-pragma", pragma)]
-        proc = self._add("temporal", command)
-        self._wait(proc, lambda: answers(self.temporal_address), 60)
+        self._start(Part("temporal", command, log=self._log("temporal"), ready=temporal_ready(self.temporal_address)))
 
     def start_agents(self) -> None:
         for name, port in self.agent_ports.items():
-            self._add(
-                f"agent {name}",
-                [sys.executable, "-m", "izer.agents.reference", name, "--host", "127.0.0.1", "--port", str(port)],
-            )
-        for name in AGENTS:
-            self._wait(self.parts[f"agent {name}"], lambda n=name: _http_ok(f"{self.agent_url(n)}/health"), 30)
+            ready = http_ok(f"{self.agent_url(name)}/health")
+            self._start(Part(f"agent {name}", agent_command(name, port=port), log=self._log(name), ready=ready))
 
     def init_database(self) -> None:
         """Create the schema before the worker and the API start: both create it on a fresh file, and
@@ -237,53 +163,26 @@ class Stack:
         finally:
             engine.dispose()
 
-    def start_worker(self) -> Proc:
-        proc = self._add("worker", [sys.executable, "-m", "worker"])
-        self._wait(proc, lambda: b"worker polling" in proc.log_file.read_bytes(), 60)
-        return proc
+    def start_worker(self) -> Part:
+        return self._start(Part("worker", worker_command(), log=self._log("worker"), ready=log_says(WORKER_READY_LINE)))
 
     def start_api(self) -> None:
-        proc = self._add(
-            "api",
-            [sys.executable, "-m", "uvicorn", "api:app", "--host", "127.0.0.1", "--port", str(self.api_port)],
-        )
-        self._wait(proc, lambda: _http_ok(f"{self.api_url}/health"), 60)
+        ready = http_ok(f"{self.api_url}/health")
+        self._start(Part("api", api_command(port=self.api_port), log=self._log("api"), ready=ready))
 
-    def start_baseline_worker(self, task_queue: str) -> Proc:
-        return self._add(
-            "baseline worker",
-            [sys.executable, "-m", "bench.baseline", "--address", self.temporal_address, "--task-queue", task_queue],
-        )
+    def start_baseline_worker(self, task_queue: str) -> Part:
+        command = [PYTHON, "-m", "bench.baseline", "--address", self.temporal_address, "--task-queue", task_queue]
+        part = self.supervisor.add(Part("baseline worker", command, log=self._log("baseline worker")))
+        self.supervisor.start(part.name)
+        return part
 
     def check_alive(self) -> None:
-        for proc in self.parts.values():
-            if proc.process is not None and not proc.alive():
-                raise RuntimeError(
-                    f"{proc.name} exited with status {proc.process.returncode}; its log ends:\n{proc.tail()}"
-                )
+        self.supervisor.check_alive()
 
     def stop(self, name: str) -> None:
-        proc = self.parts.pop(name, None)
-        if proc is not None:
-            proc.stop()
+        """Stop one part and forget it (the next phase measures the parts still running)."""
+        self.supervisor.stop(name)
+        del self.supervisor.parts[name]
 
     def stop_all(self) -> None:
-        for name in reversed(list(self.parts)):
-            self.stop(name)
-
-    def _wait(self, proc: Proc, ready: object, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if callable(ready) and ready():
-                return
-            if not proc.alive():
-                raise RuntimeError(f"{proc.name} exited while starting; its log ends:\n{proc.tail()}")
-            time.sleep(0.2)
-        raise RuntimeError(f"{proc.name} was not ready within {timeout:.0f} s; its log ends:\n{proc.tail()}")
-
-
-def _http_ok(url: str) -> bool:
-    try:
-        return httpx.get(url, timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
+        self.supervisor.stop_all()

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
-import sys
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -31,6 +29,7 @@ from izer.observability import configure_logging, configure_tracing
 from izer.settings import Settings
 from izer.sla.calendar import BusinessCalendar, load_holidays
 from izer.temporal import connect, ensure_search_attributes, ensure_stats_schedule
+from izer.tools.exit import exit_with
 from workflows.message import MessageWorkflow
 from workflows.replay import ReplayWorkflow
 from workflows.stats import StatsSnapshotWorkflow
@@ -178,8 +177,4 @@ def main() -> None:
     except Exception:
         log.exception("worker stopped with an error")
         code = 1
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # The Temporal SDK can crash at interpreter exit (sdk-python#300): end with the true status instead.
-    os._exit(code)
+    exit_with(code)

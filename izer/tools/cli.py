@@ -6,12 +6,12 @@ import argparse
 import asyncio
 import json
 import logging
-import os
 import sys
 
 from izer.observability import configure_logging
 from izer.settings import Settings
 from izer.temporal import pipeline_config
+from izer.tools.exit import exit_with
 
 
 def _dev(args: argparse.Namespace) -> int:
@@ -95,7 +95,7 @@ def _check_config(args: argparse.Namespace) -> int:
         print(("✓ " if ok else "✗ ") + text)
 
     from izer.db.engine import make_engine, ping
-    from izer.tools.devstack import answers
+    from izer.tools.supervisor import answers
     from izer.worker_setup import response_policy
 
     try:
@@ -204,9 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     code = args.run(args)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    exit_with(code)
 
 
 if __name__ == "__main__":

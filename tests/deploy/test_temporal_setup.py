@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from izer.temporal import search_attribute_kinds
-from izer.tools import devstack
+from izer.tools.supervisor import answers
 
 SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "temporal" / "search-attributes.sh"
 BIN = Path(sys.executable).parent
@@ -39,7 +39,7 @@ def bare_server() -> Iterator[str]:
     )
     try:
         deadline = time.monotonic() + 30
-        while not devstack.answers(f"127.0.0.1:{port}"):
+        while not answers(f"127.0.0.1:{port}"):
             assert server.poll() is None, "the dev server exited while starting"
             assert time.monotonic() < deadline, "the dev server did not answer within 30 s"
             time.sleep(0.1)

@@ -7,7 +7,6 @@ in production, which then needs `workflow.patched` instead.
 from __future__ import annotations
 
 import asyncio
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from izer.domain import AnswerSignal
+from izer.tools.exit import exit_with
 from tests.conftest import BIN
 from tests.workflows.doubles import Doubles, analysis, message, workflow_input
 from workflows.contracts import DeliveryRequest
@@ -79,4 +79,4 @@ async def write(env: WorkflowEnvironment, workflow_id: str) -> None:
 
 if __name__ == "__main__":
     asyncio.run(record())
-    os._exit(0)
+    exit_with(0)

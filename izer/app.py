@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
-from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.errors import InputError
 from izer.observability import WEBHOOK_LATENCY, WEBHOOK_REQUESTS, configure_logging, configure_tracing
 from izer.routes import bridge, dashboard, messages, operations, whatsapp
@@ -40,7 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         for problem in missing:
             log.warning("SECURITY: %s", problem)
         engine = make_engine(current.sqlalchemy_url)
-        await asyncio.to_thread(init_database, engine)
+        await asyncio.to_thread(prepare_database, engine, create=current.creates_schema)
         app.state.services = Services(
             settings=current,
             engine=engine,

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     db_user: str = "root"
     db_password: SecretStr = SecretStr("")
     db_name: str = "whatsapp_webhook"
+    database_auto_create: bool | None = Field(
+        default=None, description="create missing tables at start; default: yes, except with ENV=production"
+    )
 
     temporal_address: str = "localhost:7233"
     temporal_namespace: str = "default"
@@ -142,6 +145,13 @@ class Settings(BaseSettings):
             auth = f"{quote_plus(self.db_user)}:{password}" if password else quote_plus(self.db_user)
             return f"mysql+pymysql://{auth}@{self.db_host}:{self.db_port}/{self.db_name}?charset=utf8mb4"
         return f"sqlite:///{self.data_dir}/izer.db"
+
+    @property
+    def creates_schema(self) -> bool:
+        """Whether the API and the worker create missing tables at start (else migrations own them)."""
+        if self.database_auto_create is not None:
+            return self.database_auto_create
+        return self.env != "production"
 
     @property
     def uses_openai(self) -> bool:

@@ -24,7 +24,7 @@ from activities.analysis import AnalysisActivities
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
 from activities.store import StoreActivities
 from izer.analysis.llm import OpenAIAnalyzer, build_client
-from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.observability import configure_logging, configure_tracing
 from izer.settings import Settings
 from izer.sla.calendar import BusinessCalendar, load_holidays
@@ -77,7 +77,7 @@ class Activities:
 async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
     """Every client the activities need, built once and closed at the end."""
     engine = make_engine(settings.sqlalchemy_url)
-    init_database(engine)
+    prepare_database(engine, create=settings.creates_schema)
     sessions = make_sessionmaker(engine)
     senders = settings.business_sender_names
     async with httpx.AsyncClient(timeout=settings.agent_timeout.total_seconds()) as http:

@@ -1,4 +1,5 @@
-"""Engine creation and the embedded database's set-up from schema.sql."""
+"""Engine creation, and the database's set-up at start: created from the models (the embedded default)
+or checked (where migrations own the schema)."""
 
 from __future__ import annotations
 
@@ -69,6 +70,21 @@ def init_database(engine: Engine) -> None:
     with engine.begin() as connection:
         for statement in seed_statements(engine.dialect.name):
             connection.execute(text(statement))
+
+
+def prepare_database(engine: Engine, *, create: bool) -> None:
+    """At start-up: create the schema (the embedded default), or, where migrations own it, only check
+    that `alembic upgrade head` has run, naming what is missing."""
+    if create:
+        init_database(engine)
+        return
+    existing = set(inspect(engine).get_table_names())
+    missing = [table.name for table in Base.metadata.sorted_tables if table.name not in existing]
+    if missing:
+        raise RuntimeError(
+            f"the database lacks the tables {', '.join(missing)}: run `alembic upgrade head` first "
+            "(migrations own the schema; DATABASE_AUTO_CREATE=true lets the API and the worker create it)"
+        )
 
 
 def ping(engine: Engine) -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from izer.db.engine import SCHEMA_SQL, init_database, make_engine
+from izer.db.engine import SCHEMA_SQL, init_database, make_engine, prepare_database
 from izer.db.models import Base
+from izer.settings import Settings
 
 SCHEMA = SCHEMA_SQL.read_text(encoding="utf-8")
 TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\) ENGINE", re.DOTALL)
@@ -174,3 +176,20 @@ def test_message_ids_compare_exactly_on_mariadb(scratch_mysql_url: str) -> None:
         stored = [store.load_message(session, message_id) for message_id in ids]
     engine.dispose()
     assert [m.current_message for m in stored if m] == list(ids)
+
+
+def test_where_migrations_own_the_schema_a_start_checks_it_and_creates_nothing(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    with pytest.raises(RuntimeError, match="alembic upgrade head"):
+        prepare_database(engine, create=False)
+    assert inspect(engine).get_table_names() == []
+    prepare_database(engine, create=True)
+    prepare_database(engine, create=False)
+    assert set(inspect(engine).get_table_names()) >= {"webhook_messages", "escalations"}
+    engine.dispose()
+
+
+def test_production_leaves_the_schema_to_migrations() -> None:
+    assert Settings(_env_file=None, env="production").creates_schema is False  # type: ignore[call-arg]
+    assert Settings(_env_file=None, env="development").creates_schema is True  # type: ignore[call-arg]
+    assert Settings(_env_file=None, env="production", database_auto_create=True).creates_schema is True  # type: ignore[call-arg]

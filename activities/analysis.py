@@ -29,12 +29,10 @@ class AnalysisActivities:
         sessions: sessionmaker[Session],
         llm: OpenAIAnalyzer | None,
         business_senders: Sequence[str],
-        llm_max_attempts: int,
     ) -> None:
         self._sessions = sessions
         self._llm = llm
         self._business_senders = tuple(business_senders)
-        self._llm_max_attempts = llm_max_attempts
 
     @activity.defn
     async def analyze_message(self, params: AnalyzeInput) -> Analysis:
@@ -45,7 +43,7 @@ class AnalysisActivities:
             fallback = rules.analyze(message, business_senders=self._business_senders)
             analysis = fallback.model_copy(update={"degraded": self._llm is not None})
         else:
-            analysis = await self._labels(message)
+            analysis = await self._labels(message, params.llm_max_attempts)
         result = apply_business_rules(
             analysis,
             message,
@@ -56,7 +54,9 @@ class AnalysisActivities:
         ANALYSES.labels(analyzer=result.analyzer, degraded=str(result.degraded).lower()).inc()
         return result
 
-    async def _labels(self, message: IncomingMessage) -> Analysis:
+    async def _labels(self, message: IncomingMessage, max_attempts: int) -> Analysis:
+        """The LLM's labels; after `max_attempts` retryable failures, or at once on an unusable answer,
+        the rules', degraded. Temporal retries the activity in between."""
         if self._llm is None:
             with ANALYZER_LATENCY.labels(analyzer="rules").time():
                 return rules.analyze(message, business_senders=self._business_senders)
@@ -66,9 +66,9 @@ class AnalysisActivities:
                 analysis = await self._llm.analyze(message)
             return analysis.model_copy(update={"attempts": attempt})
         except LLMRetryableError as err:
-            if attempt < self._llm_max_attempts:
+            if attempt < max_attempts:
                 raise ApplicationError(
-                    f"LLM unavailable ({err.reason}), attempt {attempt} of {self._llm_max_attempts}",
+                    f"LLM unavailable ({err.reason}), attempt {attempt} of {max_attempts}",
                     type=LLM_UNAVAILABLE,
                 ) from None
             log.warning("LLM failed %d times (%s): analyzing with the rules", attempt, err.reason)

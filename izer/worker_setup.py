@@ -95,7 +95,6 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
                     sessions=sessions,
                     llm=llm,
                     business_senders=senders,
-                    llm_max_attempts=settings.llm_max_attempts,
                 ),
                 agents=AgentActivities(http=http),
                 escalation=EscalationActivities(

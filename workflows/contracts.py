@@ -48,6 +48,9 @@ class MessageWorkflowInput(BaseModel):
 class AnalyzeInput(BaseModel):
     message: IncomingMessage
     attempt: int = 1
+    llm_max_attempts: int = Field(
+        default=3, ge=1, description="LLM calls this message may cost before the rules answer (PipelineConfig's)"
+    )
     rules_only: bool = Field(default=False, description="the LLM path failed: analyze with the rules, degraded")
 
 

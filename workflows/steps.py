@@ -38,7 +38,7 @@ async def analyze(message: IncomingMessage, config: PipelineConfig) -> Analysis:
         try:
             return await workflow.execute_activity_method(
                 AnalysisActivities.analyze_message,
-                AnalyzeInput(message=message),
+                AnalyzeInput(message=message, llm_max_attempts=config.llm_max_attempts),
                 start_to_close_timeout=timedelta(seconds=90),
                 retry_policy=RetryPolicy(
                     initial_interval=timedelta(seconds=1),

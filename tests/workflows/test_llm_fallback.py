@@ -37,7 +37,6 @@ async def analyze_in_workflow(env: WorkflowEnvironment, fake: FakeOpenAI, tmp_pa
         sessions=make_sessionmaker(engine),
         llm=OpenAIAnalyzer(client=client, model="gpt-4o"),
         business_senders=["İzer"],
-        llm_max_attempts=ATTEMPTS,
     )
     doubles = Doubles()
     others = [a for a in doubles.activities() if getattr(a, "__temporal_activity_definition").name != "analyze_message"]

@@ -15,6 +15,7 @@ from izer.tools.supervisor import (
     AGENTS,
     PYTHON,
     WORKER_READY_LINE,
+    LoopbackAddresses,
     Part,
     Supervisor,
     agent_command,
@@ -67,7 +68,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 @dataclass
-class Stack:
+class Stack(LoopbackAddresses):
     """Temporal dev server, four reference agents, the worker and the API, all on this run's ports."""
 
     work_dir: Path
@@ -85,17 +86,6 @@ class Stack:
     @property
     def parts(self) -> dict[str, Part]:
         return self.supervisor.parts
-
-    @property
-    def temporal_address(self) -> str:
-        return f"127.0.0.1:{self.temporal_port}"
-
-    @property
-    def api_url(self) -> str:
-        return f"http://127.0.0.1:{self.api_port}"
-
-    def agent_url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.agent_ports[name]}"
 
     @property
     def database_file(self) -> Path:
@@ -118,10 +108,7 @@ class Stack:
                 "WORKER_METRICS_PORT": str(free_port()),
                 "WHATSAPP_APP_SECRET": self.app_secret,
                 "OPENAI_API_KEY": "",
-                "AGENT_HUB_URL": self.agent_url("agent_hub"),
-                "AGENT_BUSINESS_WORKFLOW_URL": self.agent_url("business_workflow"),
-                "AGENT_CODE_DEBUGGER_URL": self.agent_url("code_debugger"),
-                "AGENT_GENERAL_PURPOSE_URL": self.agent_url("general_purpose"),
+                **self.agent_settings(),
                 # Long enough that nothing warns or escalates while the run keeps messages waiting.
                 "SLA_IMMEDIATE": "24h",
                 "SLA_1HOUR": "24h",

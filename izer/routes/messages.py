@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from temporalio.service import RPCError
 
 from izer.db import queries
 from izer.dispatch import signal_answer
-from izer.domain import AnswerSignal, normalize_phone, workflow_id_for
+from izer.domain import AnswerSignal, Category, Priority, normalize_phone, workflow_id_for
 from izer.errors import InputError
 from izer.routes.deps import AnswerRequest, Authorized, Services, ServicesDep, now
 from workflows.message import MessageWorkflow
 
 router = APIRouter(tags=["messages"], dependencies=[Authorized])
 
-StatusFilter = Annotated[str | None, Query(pattern="^(open|received|escalated|answered|closed)$")]
-PriorityFilter = Annotated[str | None, Query(pattern="^(critical|high|normal|low)$")]
-CategoryFilter = Annotated[str | None, Query(pattern="^(sales|support|complaint|inquiry|technical|general)$")]
+StatusFilter = Literal["open", "received", "escalated", "answered", "closed"]
 
 
 @router.post("/messages/{message_id}/answer")
@@ -54,9 +52,9 @@ async def get_message(message_id: str, services: ServicesDep) -> dict[str, Any]:
 @router.get("/messages")
 async def list_messages(
     services: ServicesDep,
-    status: StatusFilter = None,
-    priority: PriorityFilter = None,
-    category: CategoryFilter = None,
+    status: StatusFilter | None = None,
+    priority: Priority | None = None,
+    category: Category | None = None,
     q: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:

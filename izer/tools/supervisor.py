@@ -297,6 +297,30 @@ def free_port() -> int:
             return port
 
 
+class LoopbackAddresses:
+    """Where a stack on loopback answers, from its ports (`temporal_port`, `api_port`, `agent_ports`)."""
+
+    temporal_port: int
+    api_port: int
+    agent_ports: dict[str, int]
+
+    @property
+    def temporal_address(self) -> str:
+        return f"127.0.0.1:{self.temporal_port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    def agent_url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.agent_ports[name]}"
+
+    def agent_settings(self) -> dict[str, str]:
+        """AGENT_HUB_URL and the others, pointing at this stack's reference agents."""
+        keys = {name: f"AGENT_{name.removeprefix('agent_').upper()}_URL" for name in self.agent_ports}
+        return {key: self.agent_url(name) for name, key in keys.items()}
+
+
 # --- readiness probes ---------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from izer.tools.supervisor import (
     AGENTS,
     PYTHON,
     WORKER_READY_LINE,
+    LoopbackAddresses,
     Part,
     PartFailed,
     Probe,
@@ -56,7 +57,7 @@ _LIVE: set[ProcStack] = set()
 
 
 @dataclass(eq=False)
-class ProcStack:
+class ProcStack(LoopbackAddresses):
     """The whole pipeline as processes; `env` adds or overrides settings (e.g. SLA_*, OPENAI_TIMEOUT)."""
 
     root: Path
@@ -79,17 +80,6 @@ class ProcStack:
     @property
     def parts(self) -> dict[str, Part]:
         return self.supervisor.parts
-
-    @property
-    def temporal_address(self) -> str:
-        return f"127.0.0.1:{self.temporal_port}"
-
-    @property
-    def api_url(self) -> str:
-        return f"http://127.0.0.1:{self.api_port}"
-
-    def agent_url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.agent_ports[name]}"
 
     @property
     def llm_url(self) -> str:
@@ -167,10 +157,7 @@ class ProcStack:
                 "TEMPORAL_ADDRESS": self.temporal_address,
                 "TEMPORAL_NAMESPACE": NAMESPACE,
                 "TEMPORAL_TASK_QUEUE": self.task_queue,
-                "AGENT_HUB_URL": self.agent_url("agent_hub"),
-                "AGENT_BUSINESS_WORKFLOW_URL": self.agent_url("business_workflow"),
-                "AGENT_CODE_DEBUGGER_URL": self.agent_url("code_debugger"),
-                "AGENT_GENERAL_PURPOSE_URL": self.agent_url("general_purpose"),
+                **self.agent_settings(),
                 "AGENT_MAX_ATTEMPTS": "3",
                 # 0 turns the worker's metrics endpoint off; an empty value does not parse (docs/faults.md).
                 "WORKER_METRICS_PORT": "0",

@@ -65,6 +65,7 @@ class Config:
     waiting_seconds: float = 450.0
     keep: bool = False
     pragmas: list[str] | None = None
+    workers: int = 1
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -83,6 +84,7 @@ class Config:
             waiting_seconds=float(env.get("BENCH_WAITING_SECONDS", "450")),
             keep=env.get("BENCH_KEEP", "") not in ("", "0"),
             pragmas=None if pragmas is None else [p for p in pragmas.split(",") if p.strip() and p != "none"],
+            workers=int(env.get("BENCH_WORKERS", "1")),
             extra_env={k: env[k] for k in PASS_THROUGH if k in env},
         )
 
@@ -242,6 +244,7 @@ class Bench:
         self.result.update(
             {
                 "messages": config.messages,
+                "workers": config.workers,
                 "concurrency": config.concurrency,
                 "rounds": rounds,
                 "pipeline_msgs_per_s": round(rate, 2),
@@ -487,7 +490,7 @@ def main() -> int:
         stack.start_temporal(config.pragmas)
         stack.start_agents()
         stack.init_database()
-        stack.start_worker()
+        stack.start_workers(config.workers)
         stack.start_api()
         engine = verify.engine_for(stack.database_file)
         result = asyncio.run(Bench(config, stack, engine, run_id).run())

@@ -14,7 +14,6 @@ from izer.db.engine import init_database, make_engine
 from izer.tools.supervisor import (
     AGENTS,
     PYTHON,
-    WORKER_READY_LINE,
     LoopbackAddresses,
     Part,
     Supervisor,
@@ -23,10 +22,9 @@ from izer.tools.supervisor import (
     dev_server_command,
     free_port,
     http_ok,
-    log_says,
     stack_environment,
     temporal_ready,
-    worker_command,
+    worker_parts,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +103,6 @@ class Stack(LoopbackAddresses):
                 "TEMPORAL_UI_URL": f"http://127.0.0.1:{self.temporal_port}",
                 "PORT": str(self.api_port),
                 "PUBLIC_URL": self.api_url,
-                "WORKER_METRICS_PORT": str(free_port()),
                 "WHATSAPP_APP_SECRET": self.app_secret,
                 "OPENAI_API_KEY": "",
                 **self.agent_settings(),
@@ -150,8 +147,10 @@ class Stack(LoopbackAddresses):
         finally:
             engine.dispose()
 
-    def start_worker(self) -> Part:
-        return self._start(Part("worker", worker_command(), log=self._log("worker"), ready=log_says(WORKER_READY_LINE)))
+    def start_workers(self, count: int) -> None:
+        """`count` workers on the run's task queue ("worker", "worker 2", …), each with its own metrics port."""
+        for part in worker_parts(count, metrics_port=free_port(), log_dir=self.work_dir):
+            self._start(part)
 
     def start_api(self) -> None:
         ready = http_ok(f"{self.api_url}/health")

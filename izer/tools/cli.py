@@ -19,7 +19,7 @@ def _dev(args: argparse.Namespace) -> int:
 
     settings = Settings()
     configure_logging(level=settings.log_level, fmt=settings.log_format, log_file=settings.log_file)
-    return run_dev(settings)
+    return run_dev(settings, workers=args.workers, api_processes=args.api)
 
 
 def _worker(args: argparse.Namespace) -> int:
@@ -179,7 +179,10 @@ def _export(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="izer", description="İzer message pipeline")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("dev", help="start the whole stack on embedded defaults").set_defaults(run=_dev)
+    dev = commands.add_parser("dev", help="start the whole stack on embedded defaults")
+    dev.add_argument("--workers", type=int, default=1, choices=range(1, 17), metavar="N", help="worker processes")
+    dev.add_argument("--api", type=int, default=1, choices=range(1, 17), metavar="N", help="API processes, one port")
+    dev.set_defaults(run=_dev)
     commands.add_parser("worker", help="run the Temporal worker").set_defaults(run=_worker)
     api = commands.add_parser("api", help="run the HTTP API")
     api.add_argument("--host", default="0.0.0.0")

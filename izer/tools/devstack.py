@@ -20,7 +20,7 @@ from izer.tools.supervisor import (
     api_command,
     dev_server_command,
     temporal_ready,
-    worker_command,
+    worker_parts,
 )
 
 log = logging.getLogger("izer.dev")
@@ -37,9 +37,9 @@ def reference_agents(settings: Settings) -> dict[str, str]:
     return {name: url for name, url in urls.items() if urlsplit(url).hostname in ("127.0.0.1", "localhost")}
 
 
-def plan(settings: Settings, supervisor: Supervisor) -> None:
+def plan(settings: Settings, supervisor: Supervisor, *, workers: int = 1, api_processes: int = 1) -> None:
     """The parts `izer dev` runs: Temporal (unless one already answers), the reference agents whose URL
-    is on this machine, the worker and the API."""
+    is on this machine, the workers and the API (`api_processes` of it behind the one port)."""
     data = Path(settings.data_dir)
     data.mkdir(parents=True, exist_ok=True)
     if answers(settings.temporal_address):
@@ -54,14 +54,15 @@ def plan(settings: Settings, supervisor: Supervisor) -> None:
         supervisor.add(Part("temporal", command, ready=temporal_ready(settings.temporal_address), restartable=False))
     for name, url in reference_agents(settings).items():
         supervisor.add(Part(f"agent {name}", agent_command(name, port=urlsplit(url).port or 80)))
-    supervisor.add(Part("worker", worker_command()))
-    supervisor.add(Part("api", api_command(host="0.0.0.0", port=settings.port)))
+    for part in worker_parts(workers, metrics_port=settings.worker_metrics_port):
+        supervisor.add(part)
+    supervisor.add(Part("api", api_command(host="0.0.0.0", port=settings.port, processes=api_processes)))
 
 
-def run_dev(settings: Settings) -> int:
+def run_dev(settings: Settings, *, workers: int = 1, api_processes: int = 1) -> int:
     """Start every part, restart any that dies, stop them all on Ctrl-C or SIGTERM; the exit status."""
     supervisor = Supervisor(env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    plan(settings, supervisor)
+    plan(settings, supervisor, workers=workers, api_processes=api_processes)
     stopping = False
 
     def request_stop(signum: int, _frame: object) -> None:

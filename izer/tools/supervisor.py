@@ -58,6 +58,7 @@ class Part:
     ready: Probe | None = None
     restartable: bool = True
     port: int | None = None
+    env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
     starts: int = 0
     deaths: list[float] = field(default_factory=list)
@@ -84,7 +85,7 @@ class Part:
         self.process = subprocess.Popen(
             _orphan_guard() + self.command,
             cwd=cwd,
-            env=dict(env),
+            env={**env, **self.env},
             stdin=subprocess.DEVNULL,
             stdout=self._out,
             stderr=subprocess.STDOUT if self._out else None,
@@ -273,8 +274,22 @@ def worker_command() -> list[str]:
     return [PYTHON, "-m", "worker"]
 
 
-def api_command(*, port: int, host: str = "127.0.0.1") -> list[str]:
-    return [PYTHON, "-m", "uvicorn", "api:app", "--host", host, "--port", str(port)]
+def api_command(*, port: int, host: str = "127.0.0.1", processes: int = 1) -> list[str]:
+    """The API; with `processes` > 1, uvicorn's own supervisor runs that many on the one port (the
+    kernel spreads the connections) and starts again any that dies."""
+    command = [PYTHON, "-m", "uvicorn", "api:app", "--host", host, "--port", str(port)]
+    return command + ["--workers", str(processes)] if processes > 1 else command
+
+
+def worker_parts(count: int, *, metrics_port: int | None, log_dir: Path | None = None) -> list[Part]:
+    """`count` workers on the same task queue (Temporal spreads the tasks); each its own metrics port."""
+    parts = []
+    for index in range(count):
+        name = "worker" if index == 0 else f"worker {index + 1}"
+        env = {"WORKER_METRICS_PORT": str(metrics_port + index) if metrics_port else "0"}
+        log = log_dir / f"{name.replace(' ', '-')}.log" if log_dir else None
+        parts.append(Part(name, worker_command(), log=log, ready=log_says(WORKER_READY_LINE) if log else None, env=env))
+    return parts
 
 
 def stack_environment(overrides: Mapping[str, str]) -> dict[str, str]:

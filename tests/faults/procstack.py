@@ -28,7 +28,6 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from izer.tools.supervisor import (
     AGENTS,
     PYTHON,
-    WORKER_READY_LINE,
     LoopbackAddresses,
     Part,
     PartFailed,
@@ -40,10 +39,9 @@ from izer.tools.supervisor import (
     free_port,
     http_answers,
     http_ok,
-    log_says,
     stack_environment,
     temporal_ready,
-    worker_command,
+    worker_parts,
 )
 from tests.conftest import REPO
 
@@ -64,6 +62,8 @@ class ProcStack(LoopbackAddresses):
     database_url: str
     llm_mode: str | None = None
     env: Mapping[str, str] = field(default_factory=dict)
+    workers: int = 1
+    api_processes: int = 1
 
     def __post_init__(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -76,6 +76,10 @@ class ProcStack(LoopbackAddresses):
         self.temporal_db = self.root / "temporal.db"
         self.supervisor = Supervisor(env=self._environment(), cwd=self.root, stop_grace=STOP_GRACE)
         self._plan()
+
+    @property
+    def worker_names(self) -> list[str]:
+        return [name for name in self.parts if name.startswith("worker")]
 
     @property
     def parts(self) -> dict[str, Part]:
@@ -93,12 +97,13 @@ class ProcStack(LoopbackAddresses):
     async def start(self) -> ProcStack:
         """Start the servers, then the worker and the API, waiting until each answers; stop all on failure."""
         _LIVE.add(self)
-        servers = [name for name in self.parts if name not in ("worker", "api")]
+        servers = [name for name in self.parts if name not in (*self.worker_names, "api")]
         try:
             await asyncio.gather(*(self.start_part(name) for name in servers))
             # One after the other: started together on a fresh MariaDB database, the API and the worker
             # race in init_database and one of them crashes (docs/faults.md, "bugs found").
-            await self.start_part("worker")
+            for name in self.worker_names:
+                await self.start_part(name)
             await self.start_part("api")
         except BaseException:
             self.stop()
@@ -139,8 +144,9 @@ class ProcStack(LoopbackAddresses):
             fake = [PYTHON, "-m", "tests.fakes.openai_server", "--port", str(self.llm_port)]
             fake += ["--mode", str(self.llm_mode)]
             self._add("openai", fake, http_ok(f"{self.llm_url}/health"), port=self.llm_port)
-        self._add("worker", worker_command(), log_says(WORKER_READY_LINE))
-        api = api_command(port=self.api_port)
+        for part in worker_parts(self.workers, metrics_port=None, log_dir=self.root / "logs"):
+            self.supervisor.add(part)
+        api = api_command(port=self.api_port, processes=self.api_processes)
         self._add("api", api, http_answers(f"{self.api_url}/health"), port=self.api_port)
 
     def _add(self, name: str, command: list[str], ready: Probe, *, port: int | None = None) -> None:

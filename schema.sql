@@ -71,6 +71,9 @@ CREATE TABLE IF NOT EXISTS analytics_results (
     completion_tokens INT NULL,
     latency_ms DOUBLE NULL,
     created_at DATETIME(6) NOT NULL,
+    model_version VARCHAR(64) NULL,
+    needs_review BOOLEAN NOT NULL DEFAULT FALSE,
+    degraded_reason VARCHAR(255) NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uq_analytics_results_message_attempt (message_id, attempt),
     KEY ix_analytics_results_created_at (created_at),
@@ -114,6 +117,27 @@ CREATE TABLE IF NOT EXISTS escalations (
     UNIQUE KEY uq_escalations_message_level_kind_target (message_id, level, kind, target),
     KEY ix_escalations_created_at (created_at),
     CONSTRAINT fk_escalations_message FOREIGN KEY (message_id)
+        REFERENCES webhook_messages (message_id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A person's correction of a message's labels: who, when, the labels before and after.
+CREATE TABLE IF NOT EXISTS label_corrections (
+    id BIGINT NOT NULL AUTO_INCREMENT,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
+    corrected_by VARCHAR(255) NOT NULL,
+    analyzer VARCHAR(16) NOT NULL,
+    model_version VARCHAR(64) NULL,
+    old_category VARCHAR(16) NOT NULL,
+    new_category VARCHAR(16) NOT NULL,
+    old_priority VARCHAR(16) NOT NULL,
+    new_priority VARCHAR(16) NOT NULL,
+    old_action_required BOOLEAN NOT NULL,
+    new_action_required BOOLEAN NOT NULL,
+    created_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (id),
+    KEY ix_label_corrections_message_id (message_id),
+    KEY ix_label_corrections_created_at (created_at),
+    CONSTRAINT fk_label_corrections_message FOREIGN KEY (message_id)
         REFERENCES webhook_messages (message_id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

@@ -1,4 +1,5 @@
-"""The analysis activity: the LLM when configured, the rule analyzer otherwise or when the LLM fails."""
+"""The analysis activity: the LLM when configured, the rules and the learned model otherwise or when the
+LLM fails (the rules alone when the model file could not be loaded)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from izer.analysis import rules
+from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
 from izer.analysis.policy import apply_business_rules
 from izer.db import store
@@ -29,9 +31,15 @@ class AnalysisActivities:
         sessions: sessionmaker[Session],
         llm: OpenAIAnalyzer | None,
         business_senders: Sequence[str],
+        combined: CombinedAnalyzer | None = None,
+        model_unavailable: str | None = None,
     ) -> None:
+        """``combined`` is the rules with the loaded model; ``model_unavailable`` says why the model was
+        wanted but could not be loaded (then the rules analyze alone, marked degraded with that reason)."""
         self._sessions = sessions
         self._llm = llm
+        self._combined = combined
+        self._model_unavailable = model_unavailable
         self._business_senders = tuple(business_senders)
 
     @activity.defn
@@ -40,8 +48,7 @@ class AnalysisActivities:
         message = params.message
         floor, reason = await asyncio.to_thread(self._priority_floor, message)
         if params.rules_only:
-            fallback = rules.analyze(message, business_senders=self._business_senders)
-            analysis = fallback.model_copy(update={"degraded": self._llm is not None})
+            analysis = self._local(message, llm_failed=self._llm is not None)
         else:
             analysis = await self._labels(message, params.llm_max_attempts)
         result = apply_business_rules(
@@ -58,12 +65,13 @@ class AnalysisActivities:
         """The LLM's labels; after `max_attempts` retryable failures, or at once on an unusable answer,
         the rules', degraded. Temporal retries the activity in between."""
         if self._llm is None:
-            with ANALYZER_LATENCY.labels(analyzer="rules").time():
-                return rules.analyze(message, business_senders=self._business_senders)
+            return self._local(message)
         attempt = activity.info().attempt
         try:
             with ANALYZER_LATENCY.labels(analyzer="openai").time():
                 analysis = await self._llm.analyze(message)
+            if self._combined is not None:
+                analysis = self._combined.second_opinion(analysis, message)
             return analysis.model_copy(update={"attempts": attempt})
         except LLMRetryableError as err:
             if attempt < max_attempts:
@@ -74,8 +82,22 @@ class AnalysisActivities:
             log.warning("LLM failed %d times (%s): analyzing with the rules", attempt, err.reason)
         except LLMPermanentError as err:
             log.warning("LLM answer unusable (%s): analyzing with the rules", err.reason)
-        fallback = rules.analyze(message, business_senders=self._business_senders)
-        return fallback.model_copy(update={"degraded": True, "attempts": attempt})
+        return self._local(message, llm_failed=True).model_copy(update={"attempts": attempt})
+
+    def _local(self, message: IncomingMessage, *, llm_failed: bool = False) -> Analysis:
+        """The rules and the model; the rules alone when the model is missing (degraded, reason said)."""
+        if self._combined is not None:
+            with ANALYZER_LATENCY.labels(analyzer="combined").time():
+                analysis = self._combined.analyze(message)
+        else:
+            with ANALYZER_LATENCY.labels(analyzer="rules").time():
+                analysis = rules.analyze(message, business_senders=self._business_senders)
+        reason = "LLM unavailable" if llm_failed else self._model_unavailable
+        if llm_failed and self._combined is None and self._model_unavailable:
+            reason = f"LLM unavailable; {self._model_unavailable}"
+        if reason is None:
+            return analysis
+        return analysis.model_copy(update={"degraded": True, "degraded_reason": reason})
 
     def _priority_floor(self, message: IncomingMessage) -> tuple[str | None, str | None]:
         with self._sessions() as session:

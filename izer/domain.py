@@ -15,7 +15,7 @@ Category = Literal["sales", "support", "complaint", "inquiry", "technical", "gen
 Sentiment = Literal["positive", "negative", "neutral", "urgent"]
 Priority = Literal["critical", "high", "normal", "low"]
 ResponseTime = Literal["immediate", "1hour", "4hours", "24hours"]
-AnalyzerName = Literal["openai", "rules"]
+AnalyzerName = Literal["openai", "rules", "model", "combined"]
 EscalationKind = Literal["warning", "breach"]
 MessageState = Literal["received", "analyzed", "routed", "open", "answered", "escalated", "closed"]
 
@@ -102,8 +102,11 @@ class Analysis(AnalysisLabels):
 
     analyzer: AnalyzerName = "rules"
     degraded: bool = False
+    degraded_reason: str | None = None
     signals: list[str] = Field(default_factory=list)
     model: str | None = None
+    model_version: str | None = Field(default=None, description="the learned model's version, when it took part")
+    needs_review: bool = Field(default=False, description="the analyzers disagree or the model is unsure")
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     latency_ms: float | None = None

@@ -6,6 +6,7 @@ import json
 import re
 from datetime import timedelta
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote_plus
 
@@ -13,6 +14,8 @@ from pydantic import BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from izer.domain import AgentSpec
+
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "analysis" / "model" / "izer-text-model.npz"
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
@@ -72,6 +75,8 @@ class Settings(BaseSettings):
     openai_model: str = "gpt-4o"
     openai_timeout: Duration = timedelta(seconds=30)
     llm_max_attempts: int = Field(default=3, ge=1)
+    analyzer: Literal["combined", "rules"] = "combined"
+    model_path: str = str(DEFAULT_MODEL_PATH)
 
     agent_general_purpose_url: str = "http://127.0.0.1:8095"
     agent_business_workflow_url: str = "http://127.0.0.1:8093"

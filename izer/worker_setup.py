@@ -23,6 +23,8 @@ from activities.agents import AgentActivities
 from activities.analysis import AnalysisActivities
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
 from activities.store import StoreActivities
+from izer.analysis import model as text_model
+from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import OpenAIAnalyzer, build_client
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.observability import configure_logging, configure_tracing
@@ -73,6 +75,20 @@ class Activities:
         ]
 
 
+def load_combined(settings: Settings) -> tuple[CombinedAnalyzer | None, str | None]:
+    """The rules with the learned model, loaded once; or None and why, when ANALYZER wants the model and
+    the file is missing or of another version (the rules then analyze alone: never a crash)."""
+    if settings.analyzer == "rules":
+        return None, None
+    try:
+        loaded = text_model.load(settings.model_path)
+    except text_model.ModelUnavailable as err:
+        log.warning("analyzing with the rules alone: %s", err.reason)
+        return None, err.reason
+    log.info("learned model %s loaded (%s features)", loaded.version, loaded.meta.get("features"))
+    return CombinedAnalyzer(model=loaded, business_senders=settings.business_sender_names), None
+
+
 @asynccontextmanager
 async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
     """Every client the activities need, built once and closed at the end."""
@@ -80,6 +96,7 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
     prepare_database(engine, create=settings.creates_schema)
     sessions = make_sessionmaker(engine)
     senders = settings.business_sender_names
+    combined, model_unavailable = load_combined(settings)
     async with httpx.AsyncClient(timeout=settings.agent_timeout.total_seconds()) as http:
         llm = None
         if settings.uses_openai:
@@ -95,6 +112,8 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
                     sessions=sessions,
                     llm=llm,
                     business_senders=senders,
+                    combined=combined,
+                    model_unavailable=model_unavailable,
                 ),
                 agents=AgentActivities(http=http),
                 escalation=EscalationActivities(
@@ -157,7 +176,7 @@ async def serve(settings: Settings) -> None:
                 settings.temporal_task_queue,
                 settings.temporal_address,
                 settings.temporal_namespace,
-                "openai" if settings.uses_openai else "rules",
+                "openai" if settings.uses_openai else settings.analyzer,
             )
             run = asyncio.create_task(worker.run())
             await asyncio.wait([run, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)

@@ -12,6 +12,8 @@ Definitions, per label over the ``n`` records:
 * ``critical_precision``: records predicted critical that are labeled critical / records predicted
   critical. When nothing is predicted critical it is 1.0 if nothing is labeled critical (no false
   alarm, nothing missed) and 0.0 otherwise (the silence missed something, and recall shows it too).
+* ``needs_review_rate``: share of analyses marked ``needs_review`` (the analyzers disagree, or the model is
+  unsure).
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ class EvaluationReport:
     response_time_accuracy: float
     critical_recall: float
     critical_precision: float
+    needs_review_rate: float = 0.0
     category_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     priority_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     worst_misses: list[Miss] = field(default_factory=list)
@@ -132,6 +135,7 @@ _RATE_NAMES = (
     "response_time_accuracy",
     "critical_recall",
     "critical_precision",
+    "needs_review_rate",
 )
 
 
@@ -203,7 +207,7 @@ def score(pairs: list[tuple[LabeledRecord, Analysis | None]], errors: list[str] 
     category_confusion = {expected: dict.fromkeys(CATEGORIES, 0) for expected in CATEGORIES}
     priority_confusion = {expected: dict.fromkeys(PRIORITIES, 0) for expected in PRIORITIES}
     hits = dict.fromkeys(_RATE_NAMES[:7], 0)
-    labeled_critical = predicted_critical = true_critical = 0
+    labeled_critical = predicted_critical = true_critical = reviews = 0
     misses: list[Miss] = []
     for record, got in pairs:
         want = record.labels
@@ -211,6 +215,7 @@ def score(pairs: list[tuple[LabeledRecord, Analysis | None]], errors: list[str] 
         if got is None:
             misses.append(_miss(record, "error", want.priority_level, "no analysis", 0))
             continue
+        reviews += got.needs_review
         category_confusion[want.category][got.category] += 1
         priority_confusion[want.priority_level][got.priority_level] += 1
         distance = abs(PRIORITY_RANK[want.priority_level] - PRIORITY_RANK[got.priority_level])
@@ -239,6 +244,7 @@ def score(pairs: list[tuple[LabeledRecord, Analysis | None]], errors: list[str] 
         critical_precision=(
             true_critical / predicted_critical if predicted_critical else 1.0 if not labeled_critical else 0.0
         ),
+        needs_review_rate=reviews / n if n else 0.0,
         category_confusion=category_confusion,
         priority_confusion=priority_confusion,
         worst_misses=misses[:WORST_MISSES],

@@ -345,7 +345,7 @@ def _thread(message: IncomingMessage, business: tuple[str, ...]) -> Thread:
     last_business = -1
     readings: list[tuple[bool, Reading, datetime | None]] = []
     for index, entry in enumerate(entries):
-        is_business = _is_business(entry.sender, business)
+        is_business = is_business_sender(entry.sender, business)
         if is_business:
             last_business = index
         readings.append((is_business, read(strip_injection(entry.content)[0]), entry.timestamp))
@@ -387,6 +387,7 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _is_business(sender: str, business: tuple[str, ...]) -> bool:
+def is_business_sender(sender: str, business: Sequence[str]) -> bool:
+    """Whether a history sender is the business side (a configured name, or one followed by a staff name)."""
     name = fold(sender).strip()
     return any(name == prefix or name.startswith(prefix + " ") for prefix in business if prefix)

@@ -114,6 +114,9 @@ class AnalyticsResult(Base):
     completion_tokens: Mapped[int | None] = mapped_column(Integer)
     latency_ms: Mapped[float | None] = mapped_column(Double)
     created_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
+    model_version: Mapped[str | None] = mapped_column(String(64))
+    needs_review: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    degraded_reason: Mapped[str | None] = mapped_column(String(255))
 
 
 class AgentRouting(Base):
@@ -154,6 +157,28 @@ class Escalation(Base):
     detail: Mapped[str | None] = mapped_column(Text)
     due_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
     late_by_seconds: Mapped[float] = mapped_column(Double, nullable=False, default=0)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
+
+
+class LabelCorrection(Base):
+    __tablename__ = "label_corrections"
+    __table_args__ = (
+        Index("ix_label_corrections_message_id", "message_id"),
+        Index("ix_label_corrections_created_at", "created_at"),
+        TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = _id()
+    message_id: Mapped[str] = _message_fk()
+    corrected_by: Mapped[str] = mapped_column(String(255), nullable=False)
+    analyzer: Mapped[str] = mapped_column(String(16), nullable=False)
+    model_version: Mapped[str | None] = mapped_column(String(64))
+    old_category: Mapped[str] = mapped_column(String(16), nullable=False)
+    new_category: Mapped[str] = mapped_column(String(16), nullable=False)
+    old_priority: Mapped[str] = mapped_column(String(16), nullable=False)
+    new_priority: Mapped[str] = mapped_column(String(16), nullable=False)
+    old_action_required: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    new_action_required: Mapped[bool] = mapped_column(Boolean, nullable=False)
     created_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
 
 

@@ -215,6 +215,9 @@ def record_analysis(session: Session, message_id: str, analysis: Analysis, *, at
             completion_tokens=analysis.completion_tokens,
             latency_ms=analysis.latency_ms,
             created_at=utcnow(),
+            model_version=analysis.model_version,
+            needs_review=analysis.needs_review,
+            degraded_reason=(analysis.degraded_reason or "")[:255] or None,
         ),
     )
     return inserted

@@ -39,26 +39,44 @@ def _api(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from izer.analysis import evaluate as evaluation
-    from izer.analysis import rules
-    from izer.analysis.policy import apply_business_rules
 
     settings = Settings()
     records = evaluation.load_labeled(args.file)
-    senders = settings.business_sender_names
-    if args.analyzer == "rules":
-
-        async def analyze(message):  # type: ignore[no-untyped-def]
-            return apply_business_rules(
-                rules.analyze(message, business_senders=senders), message, business_senders=senders
-            )
-
-        report = asyncio.run(evaluation.evaluate(records, analyze))
-    else:
+    if args.analyzer == "openai":
         report = asyncio.run(_evaluate_openai(settings, records))
+    else:
+        analyze = _local_analyzer(settings, args.analyzer)
+
+        async def run(message):  # type: ignore[no-untyped-def]
+            return analyze(message)
+
+        report = asyncio.run(evaluation.evaluate(records, run))
     print(evaluation.format_report(report, title=f"{args.file} · analyzer {args.analyzer}"))
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
     return 0
+
+
+def _local_analyzer(settings: Settings, name: str):  # type: ignore[no-untyped-def]
+    """The rules, the model alone or both, with the business rules on top (except the model alone)."""
+    from izer.analysis import model as text_model
+    from izer.analysis import rules
+    from izer.analysis.combined import CombinedAnalyzer, model_only
+    from izer.analysis.policy import apply_business_rules
+
+    senders = settings.business_sender_names
+    if name == "rules":
+        return lambda message: apply_business_rules(
+            rules.analyze(message, business_senders=senders), message, business_senders=senders
+        )
+    try:
+        loaded = text_model.load(settings.model_path)
+    except text_model.ModelUnavailable as err:
+        raise SystemExit(f"--analyzer {name}: {err.reason}") from None
+    combined = CombinedAnalyzer(model=loaded, business_senders=senders)
+    if name == "model":
+        return lambda message: model_only(message, combined.predict(message), loaded.version)
+    return lambda message: apply_business_rules(combined.analyze(message), message, business_senders=senders)
 
 
 async def _evaluate_openai(settings: Settings, records):  # type: ignore[no-untyped-def]
@@ -75,6 +93,56 @@ async def _evaluate_openai(settings: Settings, records):  # type: ignore[no-unty
         return await evaluation.evaluate(records, analyzer.analyze)
     finally:
         await client.close()
+
+
+def _train(args: argparse.Namespace) -> int:
+    """Build the model file from every labeled set (and the exported corrections), or cross-validate."""
+    from izer.analysis import evaluate as evaluation
+    from izer.analysis import training
+    from izer.analysis.model import train
+
+    settings = Settings()
+    files = training.training_files(args.labels)
+    records = training.load_records(files)
+    print(f"{len(records)} labeled messages from {len(files)} files", file=sys.stderr)
+    if args.cv:
+        result = training.cross_validate(records, k=args.folds)
+        for name, report in result.reports.items():
+            print(evaluation.format_report(report, title=f"{name}, {result.k}-fold cross-validation") + "\n")
+        summary = {name: _headline(report.as_json()) for name, report in result.reports.items()}
+        print(json.dumps(summary))
+        return 0
+    model = train([training.example(record) for record in records], sources=[path.name for path in files])
+    target = model.save(args.output or settings.model_path)
+    print(f"model {model.version}: {model.meta['features']} features, {len(records)} messages → {target}")
+    return 0
+
+
+def _headline(report: dict) -> dict:  # type: ignore[type-arg]
+    keys = ("category_accuracy", "sentiment_accuracy", "priority_accuracy", "priority_within_one")
+    more = ("critical_recall", "critical_precision", "action_required_accuracy", "needs_review_rate")
+    return {key: report[key] for key in (*keys, *more)}
+
+
+def _export_labels(args: argparse.Namespace) -> int:
+    """The team's corrections as labeled JSONL (the format of ../shared/data/messages_labeled.jsonl)."""
+    from izer.db import corrections
+    from izer.db.engine import make_engine, make_sessionmaker
+
+    settings = Settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    with make_sessionmaker(engine)() as session:
+        rows = corrections.labeled_records(session)
+    engine.dispose()
+    output = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for row in rows:
+            output.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if output is not sys.stdout:
+            output.close()
+    print(f"{len(rows)} corrected messages", file=sys.stderr)
+    return 0
 
 
 def _check_config(args: argparse.Namespace) -> int:
@@ -190,9 +258,18 @@ def main(argv: list[str] | None = None) -> None:
     api.set_defaults(run=_api)
     evaluate = commands.add_parser("evaluate", help="score an analyzer on labeled messages (JSONL)")
     evaluate.add_argument("file")
-    evaluate.add_argument("--analyzer", choices=("rules", "openai"), default="rules")
+    evaluate.add_argument("--analyzer", choices=("rules", "model", "combined", "openai"), default="rules")
     evaluate.add_argument("--json", action="store_true", help="end with one JSON object on the last line")
     evaluate.set_defaults(run=_evaluate)
+    train = commands.add_parser("train", help="build the model file from every labeled message (seeded)")
+    train.add_argument("--labels", action="append", default=[], help="another labeled JSONL, e.g. exported corrections")
+    train.add_argument("--output", "-o", help="model file to write (default: MODEL_PATH)")
+    train.add_argument("--cv", action="store_true", help="cross-validate rules, model and combined instead")
+    train.add_argument("--folds", type=int, default=5)
+    train.set_defaults(run=_train)
+    labels = commands.add_parser("export-labels", help="the team's corrections as labeled JSONL")
+    labels.add_argument("--output", "-o", help="file to write (default: standard output)")
+    labels.set_defaults(run=_export_labels)
     commands.add_parser("check-config", help="validate the environment and say what is missing").set_defaults(
         run=_check_config
     )

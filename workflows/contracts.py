@@ -137,6 +137,13 @@ class StatusChange(BaseModel):
     escalation_level: int | None = None
 
 
+class PriorityChange(BaseModel):
+    """`raise_priority`: a person corrected the message to a more urgent priority."""
+
+    priority: Priority
+    changed_by: str = ""
+
+
 class DeliveryRequest(BaseModel):
     """The update the webhook sends: one per HTTP delivery of the message."""
 

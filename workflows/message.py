@@ -12,7 +12,16 @@ from temporalio.exceptions import ActivityError
 with workflow.unsafe.imports_passed_through():
     from activities.escalation import EscalationActivities
     from activities.store import StoreActivities
-    from izer.domain import Analysis, AnswerSignal, EscalationKind, MessageState, WebhookResult, workflow_id_for
+    from izer.domain import (
+        PRIORITY_RANK,
+        PRIORITY_RESPONSE_TIME,
+        Analysis,
+        AnswerSignal,
+        EscalationKind,
+        MessageState,
+        WebhookResult,
+        workflow_id_for,
+    )
     from workflows import steps
     from workflows.contracts import (
         Deadline,
@@ -21,6 +30,7 @@ with workflow.unsafe.imports_passed_through():
         EscalateInput,
         MessageStatus,
         MessageWorkflowInput,
+        PriorityChange,
         RecordAnalysisInput,
         RecordAnswerInput,
         RecordRoutingInput,
@@ -33,6 +43,9 @@ CATEGORY = SearchAttributeKey.for_keyword("IzerCategory")
 STATUS = SearchAttributeKey.for_keyword("IzerStatus")
 URGENCY = SearchAttributeKey.for_int("IzerUrgency")
 SEARCH_ATTRIBUTES = (PRIORITY, CATEGORY, STATUS, URGENCY)
+PRIORITY_RAISE = "priority-raise"
+"""Patch: a raised priority (a person's correction) interrupts the wait and recomputes a shorter deadline.
+Workflows started before it wait on their first deadline as they always did."""
 ESCALATION_RETRY = RetryPolicy(
     initial_interval=HTTP_RETRY_INITIAL, maximum_interval=timedelta(seconds=30), maximum_attempts=10
 )
@@ -52,6 +65,7 @@ class MessageWorkflow:
         self._result: WebhookResult | None = None
         self._answer: AnswerSignal | None = None
         self._deliveries = 0
+        self._raised: PriorityChange | None = None
         self._search_attributes = params.config.search_attributes
 
     @workflow.run
@@ -113,6 +127,23 @@ class MessageWorkflow:
         return self._status
 
     async def _wait_for_answer(self, params: MessageWorkflowInput, analysis: Analysis) -> None:
+        interruptible = workflow.patched(PRIORITY_RAISE)
+        while True:
+            deadline = await self._deadline(params, analysis)
+            await self._escalation_ladder(params, analysis, deadline, interruptible=interruptible)
+            raised, self._raised = self._raised, None
+            if not interruptible or raised is None or self._answer is not None:
+                return
+            analysis = analysis.model_copy(
+                update={
+                    "priority_level": raised.priority,
+                    "recommended_response_time": PRIORITY_RESPONSE_TIME[raised.priority],
+                }
+            )
+            self._status = self._status.model_copy(update={"priority": raised.priority})
+            workflow.logger.info("priority raised to %s by %s", raised.priority, raised.changed_by or "?")
+
+    async def _deadline(self, params: MessageWorkflowInput, analysis: Analysis) -> Deadline:
         message, config = params.message, params.config
         deadline: Deadline = await workflow.execute_local_activity_method(
             EscalationActivities.compute_deadline,
@@ -130,22 +161,36 @@ class MessageWorkflow:
         )
         self._status = self._status.model_copy(update={"state": "open", "due_at": deadline.due_at})
         self._publish()
+        return deadline
 
-        if deadline.warn_at is not None and await self._answered_by(deadline.warn_at) is False:
+    async def _escalation_ladder(
+        self, params: MessageWorkflowInput, analysis: Analysis, deadline: Deadline, *, interruptible: bool
+    ) -> None:
+        """Warn, then escalate at each missed deadline, until answered (or, when ``interruptible``, until a
+        person raises the priority)."""
+        if deadline.warn_at is not None and await self._answered_by(deadline.warn_at, interruptible) is False:
+            if self._interrupted(interruptible):
+                return
             await self._escalate(params, analysis, 0, "warning", deadline.due_at)
         for level, due_at in enumerate(deadline.ladder, start=1):
-            if await self._answered_by(due_at):
+            if await self._answered_by(due_at, interruptible) or self._interrupted(interruptible):
                 return
             await self._escalate(params, analysis, level, "breach", due_at)
             self._status = self._status.model_copy(update={"state": "escalated", "escalation_level": level})
             self._publish()
 
-    async def _answered_by(self, moment: datetime) -> bool:
-        """Wait until answered or until `moment`; whether the answer came."""
+    def _interrupted(self, interruptible: bool) -> bool:
+        return interruptible and self._raised is not None
+
+    async def _answered_by(self, moment: datetime, interruptible: bool = False) -> bool:
+        """Wait until answered (or the priority raised, when ``interruptible``) or until `moment`; whether
+        the answer came."""
         remaining = moment - workflow.now()
-        if self._answer is None and remaining > timedelta(0):
+        if self._answer is None and not self._interrupted(interruptible) and remaining > timedelta(0):
             try:
-                await workflow.wait_condition(lambda: self._answer is not None, timeout=remaining)
+                await workflow.wait_condition(
+                    lambda: self._answer is not None or self._interrupted(interruptible), timeout=remaining
+                )
             except TimeoutError:
                 return False
         return self._answer is not None
@@ -234,6 +279,14 @@ class MessageWorkflow:
     def mark_answered(self, answer: AnswerSignal) -> None:
         if self._answer is None:
             self._answer = answer.model_copy(update={"answered_at": answer.answered_at or workflow.now()})
+
+    @workflow.signal
+    def raise_priority(self, change: PriorityChange) -> None:
+        """A person raised the priority: the deadline is recomputed, shorter. A lower or equal priority is
+        ignored: a correction never lengthens a running deadline."""
+        current = self._raised.priority if self._raised else self._status.priority
+        if current is None or PRIORITY_RANK[change.priority] < PRIORITY_RANK[current]:
+            self._raised = change
 
     @workflow.query
     def status(self) -> MessageStatus:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from izer.analysis import rules
 from izer.analysis.model import Prediction, TextModel
 from izer.analysis.rules import URGENCY_BANDS
+from izer.analysis.text import fold
 from izer.domain import (
     PRIORITY_RANK,
     PRIORITY_RESPONSE_TIME,
@@ -60,7 +61,8 @@ def model_history(message: IncomingMessage, business_senders: Sequence[str]) -> 
     if not message.history:
         return ""
     last = message.history[-1]
-    who = "isletme" if rules.is_business_sender(last.sender, business_senders) else "musteri"
+    business = tuple(fold(name).strip() for name in business_senders)
+    who = "isletme" if rules.is_business_sender(last.sender, business) else "musteri"
     return f"{who} {last.content}"
 
 

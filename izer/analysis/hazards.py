@@ -241,10 +241,12 @@ def threatens(hits: Matches, raw: str) -> bool:
 
 
 def stranded(hits: Matches) -> bool:
-    """A bike that cannot go on (a breakdown, an empty battery, a burst tyre), somewhere far, dark or without
-    a ride, with the rider still there or alone, with children or in the rain; not once they got home."""
+    """A rider who cannot go on (a breakdown, an empty battery, a burst tyre, a bike that will not unlock, or
+    lost), somewhere far, dark or without a ride, still there or alone, with children or in the rain; not once
+    they got home."""
 
-    immobile = hits[lx.BREAKDOWN] + hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
+    immobile = hits[lx.BREAKDOWN] + hits[lx.LOCKED_OUT] + hits[lx.LOST_WAY]
+    immobile += hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
     immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
     if not _scoped(immobile, hits[lx.CONDITIONAL], hits.text) or hits[lx.GOT_HOME]:
         return False

@@ -534,6 +534,21 @@ BREAKDOWN = Terms(
     "stopped working", "snapped", "calismiyo*", "calismadi*", "durdu", "lastik* patladi*", "flat tyre",
     "flat tire", "puncture*",
 )
+LOCKED_OUT = Terms(
+    "kilit* ~ acilmiyo*", "kilit* ~ acilmadi*", "kilit* ~ acamiyo*", "kilit* ~ acamadi*", "kilit* ~ acmiyo*",
+    "kilit* ~ acmadi*", "kilitli kaldi*", "kilitte kaldi*", "kilidi ~ bozuk*", "uygulama* ~ acmiyo*",
+    "locked out", "cant unlock", "cannot unlock", "couldnt unlock", "wont unlock", "will not unlock",
+    "unable to unlock", "doesnt unlock", "not unlocking", "lock wont open", "lock will not open", "lock is stuck",
+    "lock stuck", "lock jammed", "lock is jammed", "app wont unlock", "still locked",
+)
+"""A bike (a rental) that will not unlock: the rider cannot go on, as with a breakdown."""
+LOST_WAY = Terms(
+    "kaybolduk", "kayboldum", "yolu kaybetti*", "yolumuzu kaybetti*", "yolumu kaybetti*", "yolu bulamiyo*",
+    "yolumuzu bulamiyo*", "nerede oldugumuzu bilmiyo*", "nerede oldugumu bilmiyo*", "nerdeyiz bilmiyo*",
+    "got lost", "we are lost", "i am lost", "im lost", "lost our way", "lost my way", "cant find the way",
+    "cant find our way", "cannot find the way", "dont know where we are", "dont know where i am",
+)
+"""Riders who do not know where they are: far away or after dark, they are stranded as a broken bike is."""
 PRESENT_PLACE = Terms(
     r"re:[a-z]+(?:dayim|deyim|tayim|teyim|dayiz|deyiz|tayiz|teyiz)", "simdi", "su an", "right now",
     "currently", "im at", "i am at", "we are at", "im on", "were on", "stuck", "kaldim", "kaldik", "help",

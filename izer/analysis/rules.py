@@ -388,6 +388,7 @@ def _utc(moment: datetime) -> datetime:
 
 
 def is_business_sender(sender: str, business: Sequence[str]) -> bool:
-    """Whether a history sender is the business side (a configured name, or one followed by a staff name)."""
+    """Whether a history sender is the business side: one of the folded ``business`` names, or one followed by
+    a staff name."""
     name = fold(sender).strip()
     return any(name == prefix or name.startswith(prefix + " ") for prefix in business if prefix)

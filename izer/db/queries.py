@@ -13,6 +13,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from izer.db import corrections
 from izer.db.models import AgentRouting, AnalyticsResult, Escalation, MessageHistory, SystemStats, WebhookMessage
 from izer.db.store import OPEN_STATES, utcnow
 from izer.domain import PRIORITY_RANK, Analysis, RoutingResult, WebhookResult
@@ -37,6 +38,9 @@ def analysis_of(row: AnalyticsResult) -> Analysis:
         recommended_response_time=row.recommended_response_time,  # type: ignore[arg-type]
         analyzer=row.analyzer,  # type: ignore[arg-type]
         degraded=row.degraded,
+        degraded_reason=row.degraded_reason,
+        model_version=row.model_version,
+        needs_review=row.needs_review,
         signals=json.loads(row.signals),
         model=row.model,
         prompt_tokens=row.prompt_tokens,
@@ -135,6 +139,7 @@ def message_detail(session: Session, message_id: str) -> dict[str, Any] | None:
         }
         for e in session.scalars(select(Escalation).where(Escalation.message_id == message_id).order_by(Escalation.id))
     ]
+    detail["corrections"] = corrections.corrections_of(session, message_id)
     return detail
 
 
@@ -276,6 +281,8 @@ def statistics_for(session: Session, hours: float, *, until: datetime | None = N
         "by_agent": dict(Counter(r.agent for r in routes.values())),
         "by_analyzer": dict(Counter(a.analyzer for a in analyzed)),
         "degraded_analyses": sum(a.degraded for a in analyzed),
+        "needs_review": sum(a.needs_review for a in analyzed),
+        "corrections": corrections.accuracy(session, hours, until=now),
         "routing_failures": sum(not r.success for r in routes.values()),
         "routing_fallbacks": sum(r.fallback for r in routes.values()),
         "answer_times": _sla_block(rows, now),

@@ -6,13 +6,15 @@ import asyncio
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from temporalio.service import RPCError
+from pydantic import BaseModel, Field
+from temporalio.service import RPCError, RPCStatusCode
 
-from izer.db import queries
+from izer.db import corrections, queries
 from izer.dispatch import signal_answer
 from izer.domain import AnswerSignal, Category, Priority, normalize_phone, workflow_id_for
 from izer.errors import InputError
 from izer.routes.deps import AnswerRequest, Authorized, Services, ServicesDep, now
+from workflows.contracts import PriorityChange
 from workflows.message import MessageWorkflow
 
 router = APIRouter(tags=["messages"], dependencies=[Authorized])
@@ -35,6 +37,48 @@ async def answer_chat(phone_number: str, services: ServicesDep, body: AnswerRequ
     answer = AnswerSignal(answered_by=request.answered_by, answered_at=now(), source="chat")
     answered = [await signal_answer(services, mid, answer) for mid in open_ids]
     return {"phone_number": phone, "answered": [a["message_id"] for a in answered]}
+
+
+class CorrectionRequest(BaseModel):
+    """A person's correction: any of category, priority and action_required; the others stay."""
+
+    corrected_by: str = Field(default="dashboard", min_length=1, max_length=255)
+    category: Category | None = None
+    priority: Priority | None = None
+    action_required: bool | None = None
+
+
+@router.post("/messages/{message_id}/corrections")
+async def correct_message(message_id: str, body: CorrectionRequest, services: ServicesDep) -> dict[str, Any]:
+    """Store the correction; a raised priority signals the workflow, which recomputes a shorter deadline."""
+    if body.category is None and body.priority is None and body.action_required is None:
+        raise InputError("a correction needs category, priority or action_required")
+
+    def record(session):  # type: ignore[no-untyped-def]
+        return corrections.record_correction(
+            session,
+            message_id,
+            corrected_by=body.corrected_by,
+            category=body.category,
+            priority=body.priority,
+            action_required=body.action_required,
+        )
+
+    try:
+        correction = await services.db(record)
+    except corrections.NotAnalyzed:
+        raise InputError(f"no analyzed message with id {message_id!r}", status=404) from None
+    correction["deadline_recomputed"] = False
+    if correction["raised"]:
+        change = PriorityChange(priority=correction["priority"][1], changed_by=body.corrected_by)
+        client = await services.temporal.client()
+        try:
+            await client.get_workflow_handle(workflow_id_for(message_id)).signal(MessageWorkflow.raise_priority, change)
+            correction["deadline_recomputed"] = True
+        except RPCError as err:  # a finished workflow has no deadline left to shorten
+            if err.status != RPCStatusCode.NOT_FOUND:
+                raise InputError(f"Temporal refused the signal: {err.message}", status=503) from None
+    return correction
 
 
 @router.get("/messages/{message_id}")

@@ -33,7 +33,7 @@ async def health(services: ServicesDep) -> JSONResponse:
         "status": "ok" if database is None and temporal is None else "unavailable",
         "database": "ok" if database is None else f"error: {database}",
         "temporal": "ok" if temporal is None else f"error: {temporal}",
-        "analyzer": f"openai ({settings.openai_model})" if settings.uses_openai else "rules",
+        "analyzer": f"openai ({settings.openai_model})" if settings.uses_openai else settings.analyzer,
         "task_queue": settings.temporal_task_queue,
     }
     return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)

@@ -29,7 +29,7 @@ MYSQL_TABLE: dict[str, Any] = {
     "mysql_charset": "utf8mb4",
     "mysql_collate": "utf8mb4_unicode_ci",
 }
-ANALYSIS_COLUMNS = (
+ANALYSIS_COLUMNS: tuple[sa.Column[Any], ...] = (
     sa.Column("model_version", sa.String(64), nullable=True),
     sa.Column("needs_review", sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column("degraded_reason", sa.String(255), nullable=True),

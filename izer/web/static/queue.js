@@ -62,6 +62,16 @@
       "card.delivered": "iletildi",
       "card.undelivered": "iletilemedi",
       "card.messageId": "Mesaj no",
+      "card.review": "gözden geçirin",
+      "card.reviewTitle": "Analizler anlaşamadı ya da model emin değil: bir kişi baksın",
+      "correct.title": "Etiketleri düzelt",
+      "correct.category": "Kategori",
+      "correct.priority": "Öncelik",
+      "correct.noAction": "İşlem gerekmiyor",
+      "correct.save": "Düzeltmeyi kaydet",
+      "correct.saved": "Düzeltme kaydedildi",
+      "correct.savedSooner": "Düzeltme kaydedildi; süre kısaltıldı",
+      "correct.history": "Düzeltmeler",
       "card.timeLeft": "Kalan süre",
       "card.overdue": "Süre aşıldı",
       "card.noDeadline": "Süre yok",
@@ -131,6 +141,16 @@
       "card.delivered": "delivered",
       "card.undelivered": "not delivered",
       "card.messageId": "Message id",
+      "card.review": "needs review",
+      "card.reviewTitle": "The analyzers disagree or the model is unsure: a person should look",
+      "correct.title": "Correct the labels",
+      "correct.category": "Category",
+      "correct.priority": "Priority",
+      "correct.noAction": "No action needed",
+      "correct.save": "Save correction",
+      "correct.saved": "Correction saved",
+      "correct.savedSooner": "Correction saved; the deadline is shorter now",
+      "correct.history": "Corrections",
       "card.timeLeft": "Time left",
       "card.overdue": "Overdue by",
       "card.noDeadline": "No deadline",
@@ -313,6 +333,10 @@
     status.hidden = m.status === "open";
     status.dataset.status = m.status;
     Izer.setText(status, Izer.label("status", m.status));
+    const review = $(".review", el);
+    review.hidden = !analysis.needs_review;
+    review.title = t("card.reviewTitle");
+    Izer.setText(review, t("card.review"));
 
     set(".chat-name", m.chat_name || maskPhone(m.phone_number));
     const group = $(".group-tag", el);
@@ -494,7 +518,15 @@
     fact(t("card.responseTime"), analysis.recommended_response_time ? Izer.label("response", analysis.recommended_response_time) : "");
     fact(
       t("card.analyzer"),
-      analysis.analyzer ? `${analysis.analyzer}${analysis.degraded ? ` · ${t("card.degraded")}` : ""}` : "",
+      analysis.analyzer
+        ? [
+            analysis.analyzer,
+            analysis.model_version ?? "",
+            analysis.degraded ? `${t("card.degraded")}${analysis.degraded_reason ? `: ${analysis.degraded_reason}` : ""}` : "",
+          ]
+            .filter(Boolean)
+            .join(" · ")
+        : "",
     );
     if (detail.answered_at) {
       fact(
@@ -524,7 +556,81 @@
       }
       parts.push(list);
     }
+    if ((detail.corrections ?? []).length) {
+      parts.push(node("h3", "", t("correct.history")));
+      const list = node("ul", "corrections");
+      for (const c of detail.corrections) {
+        const changes = ["category", "priority", "action_required"]
+          .filter((key) => c[key][0] !== c[key][1])
+          .map((key) => `${key}: ${c[key][0]} → ${c[key][1]}`);
+        list.append(node("li", "", `${c.corrected_by} · ${Izer.dateTime(c.corrected_at)} · ${changes.join(", ") || "="}`));
+      }
+      parts.push(list);
+    }
+    if (analysis.category) parts.push(correctionForm(detail));
     return parts;
+  }
+
+  /** Category, priority and "no action needed", preset to the labels as they stand; only changes are sent. */
+  function correctionForm(detail) {
+    const analysis = detail.analysis;
+    const last = (detail.corrections ?? []).at(-1);
+    const current = {
+      category: last ? last.category[1] : analysis.category,
+      priority: last ? last.priority[1] : analysis.priority_level,
+      action_required: last ? last.action_required[1] : analysis.action_required,
+    };
+    const form = node("form", "correction");
+    form.append(node("h3", "", t("correct.title")));
+    const choice = (name, values, group) => {
+      const wrap = node("label", "", t(`correct.${name}`));
+      const select = node("select");
+      select.name = name;
+      for (const value of values) {
+        const option = node("option", "", Izer.label(group, value));
+        option.value = value;
+        select.append(option);
+      }
+      select.value = current[name];
+      wrap.append(select);
+      form.append(wrap);
+      return select;
+    };
+    const category = choice("category", ["sales", "support", "complaint", "inquiry", "technical", "general"], "category");
+    const priority = choice("priority", ["critical", "high", "normal", "low"], "priority");
+    const noAction = node("input");
+    noAction.type = "checkbox";
+    noAction.name = "no_action";
+    noAction.checked = !current.action_required;
+    const noActionLabel = node("label", "", t("correct.noAction"));
+    noActionLabel.prepend(noAction);
+    const save = node("button", "button", t("correct.save"));
+    save.type = "submit";
+    form.append(noActionLabel, save);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const name = Izer.stored(NAME_KEY) || (await askName());
+      if (!name) return;
+      const body = { corrected_by: name };
+      if (category.value !== current.category) body.category = category.value;
+      if (priority.value !== current.priority) body.priority = priority.value;
+      if (noAction.checked === current.action_required) body.action_required = !noAction.checked;
+      if (Object.keys(body).length === 1) return;
+      save.disabled = true;
+      try {
+        const saved = await Izer.api(`/messages/${encodeURIComponent(detail.message_id)}/corrections`, {
+          method: "POST",
+          body,
+        });
+        Izer.toast(t(saved.deadline_recomputed ? "correct.savedSooner" : "correct.saved"));
+        await loadHistory(detail.message_id);
+        refresh({ force: true });
+      } catch (err) {
+        save.disabled = false;
+        Izer.toast(err instanceof Izer.ApiError ? err.message : t("error.network"), "error");
+      }
+    });
+    return form;
   }
 
   function askName() {

@@ -101,7 +101,6 @@ def _activities(combined: CombinedAnalyzer | None, reason: str | None) -> Analys
         sessions=sessionmaker[Session](),
         llm=None,
         business_senders=["İzer"],
-        llm_max_attempts=3,
         combined=combined,
         model_unavailable=reason,
     )

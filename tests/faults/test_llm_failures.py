@@ -16,11 +16,11 @@ pytestmark = pytest.mark.faults
 
 PER_MODE = 8
 LLM_MAX_ATTEMPTS = 3
-# mode → (analyzer, degraded, LLM requests per message)
+# mode → (analyzer, degraded, LLM requests per message); the fallback is the rules with the learned model
 EXPECTED = {
-    "500": ("rules", True, LLM_MAX_ATTEMPTS),
-    "timeout": ("rules", True, LLM_MAX_ATTEMPTS),
-    "malformed": ("rules", True, 1),
+    "500": ("combined", True, LLM_MAX_ATTEMPTS),
+    "timeout": ("combined", True, LLM_MAX_ATTEMPTS),
+    "malformed": ("combined", True, 1),
     "ok": ("openai", False, 1),
 }
 

@@ -67,7 +67,8 @@ async def test_webhook_answers_the_original_shape_with_a_real_analysis_and_routi
     assert result["success"] is True and result["duplicate"] is False
     assert result["workflow_id"] == f"message-{body['message_id']}"
     analysis = result["analysis"]
-    assert analysis["analyzer"] == "rules" and analysis["degraded"] is False
+    assert analysis["analyzer"] == "combined" and analysis["degraded"] is False
+    assert analysis["model_version"].startswith("v1-") and "needs_review" in analysis
     assert analysis["category"] == "technical", "a battery that does not charge is a technical defect"
     assert analysis["action_required"] is True
     assert result["routing"]["success"] is True and result["routing"]["agent"] == "code_debugger"
@@ -237,7 +238,8 @@ async def test_health_and_stats(stack: Stack) -> None:
     stats = (await stack.get("/stats", params={"hours": 24})).json()
     assert stats["total_messages"] >= 1 and stats["by_category"] and stats["by_agent"]
     assert set(stats["sla_by_priority"]) == {"critical", "high", "normal", "low"}
-    assert stats["by_analyzer"].get("rules", 0) >= 1
+    assert stats["by_analyzer"].get("combined", 0) >= 1
+    assert "needs_review" in stats and stats["corrections"]["corrections"] >= 0
 
 
 async def test_an_unknown_message_is_404(stack: Stack) -> None:

@@ -40,7 +40,7 @@ class AnalysisActivities:
         message = params.message
         floor, reason = await asyncio.to_thread(self._priority_floor, message)
         if params.rules_only:
-            fallback = rules.analyze(message, business_senders=self._business_senders)
+            fallback = await self._rules(message)
             analysis = fallback.model_copy(update={"degraded": self._llm is not None})
         else:
             analysis = await self._labels(message, params.llm_max_attempts)
@@ -59,7 +59,7 @@ class AnalysisActivities:
         the rules', degraded. Temporal retries the activity in between."""
         if self._llm is None:
             with ANALYZER_LATENCY.labels(analyzer="rules").time():
-                return rules.analyze(message, business_senders=self._business_senders)
+                return await self._rules(message)
         attempt = activity.info().attempt
         try:
             with ANALYZER_LATENCY.labels(analyzer="openai").time():
@@ -74,8 +74,13 @@ class AnalysisActivities:
             log.warning("LLM failed %d times (%s): analyzing with the rules", attempt, err.reason)
         except LLMPermanentError as err:
             log.warning("LLM answer unusable (%s): analyzing with the rules", err.reason)
-        fallback = rules.analyze(message, business_senders=self._business_senders)
+        fallback = await self._rules(message)
         return fallback.model_copy(update={"degraded": True, "attempts": attempt})
+
+    async def _rules(self, message: IncomingMessage) -> Analysis:
+        """The rule analyzer in a thread: pure CPU, it never holds the worker's event loop (and with it
+        every other workflow and activity of this worker)."""
+        return await asyncio.to_thread(rules.analyze, message, business_senders=self._business_senders)
 
     def _priority_floor(self, message: IncomingMessage) -> tuple[str | None, str | None]:
         with self._sessions() as session:

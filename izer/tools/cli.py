@@ -33,7 +33,7 @@ def _api(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = Settings()
-    uvicorn.run("api:app", host=args.host, port=args.port or settings.port)
+    uvicorn.run("api:app", host=args.host or settings.host, port=args.port or settings.port)
     return 0
 
 
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     dev.set_defaults(run=_dev)
     commands.add_parser("worker", help="run the Temporal worker").set_defaults(run=_worker)
     api = commands.add_parser("api", help="run the HTTP API")
-    api.add_argument("--host", default="0.0.0.0")
+    api.add_argument("--host", help="the address to bind (default HOST, else 127.0.0.1)")
     api.add_argument("--port", type=int)
     api.set_defaults(run=_api)
     evaluate = commands.add_parser("evaluate", help="score an analyzer on labeled messages (JSONL)")

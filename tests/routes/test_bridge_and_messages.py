@@ -273,7 +273,7 @@ async def test_metrics_count_webhook_requests_and_expose_the_queue(stack: Stack)
     assert 'izer_webhook_requests_total{endpoint="/webhook",status="200"}' in text
     assert 'izer_webhook_requests_total{endpoint="/webhook",status="400"}' in text
     assert "izer_webhook_latency_seconds_bucket" in text and "izer_open_messages" in text
-    assert 'izer_messages{category="all",priority="normal"}' in text
+    assert "izer_open_messages{priority=" in text and "izer_open_breaches" in text
     assert "izer_agent_calls_total" in text and "izer_analyses_total" in text
 
 

@@ -19,11 +19,11 @@ from starlette.routing import Match
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.errors import InputError
 from izer.observability import WEBHOOK_LATENCY, WEBHOOK_REQUESTS, configure_logging, configure_tracing
-from izer.routes import bridge, dashboard, docs, messages, operations, whatsapp
+from izer.routes import bridge, codec, dashboard, docs, messages, operations, whatsapp
 from izer.routes.deps import Services
 from izer.security import security_headers
 from izer.settings import Settings
-from izer.temporal import TemporalGateway
+from izer.temporal import TemporalGateway, payload_codec
 
 log = logging.getLogger("izer.api")
 
@@ -42,6 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise RuntimeError("refusing to start in production: " + "; ".join(missing))
         for problem in missing:
             log.warning("SECURITY: %s", problem)
+        app.state.codec = payload_codec(current)
+        if app.state.codec is None:
+            log.warning("PRIVACY: PAYLOAD_ENCRYPTION_KEY is not set: Temporal stores message texts in plain text")
         engine = make_engine(current.sqlalchemy_url)
         await asyncio.to_thread(prepare_database, engine, create=current.creates_schema)
         app.state.services = Services(
@@ -72,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.middleware("http")(security_headers)
     for module in (bridge, whatsapp, messages, operations, dashboard, docs):
         app.include_router(module.router)
+    app.include_router(codec.router, prefix="/codec")
     app.mount("/static", dashboard.static_files(), name="static")
     return app
 

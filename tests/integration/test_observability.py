@@ -80,6 +80,18 @@ async def test_one_trace_goes_from_the_webhook_through_every_activity(
         assert any(n.startswith(name) for n in in_trace), (name, sorted(in_trace))
 
 
+async def test_spans_carry_route_templates_never_phone_numbers_or_search_text(
+    traced_stack: Stack, tracing: InMemorySpanExporter
+) -> None:
+    tracing.clear()
+    await traced_stack.post("/chats/+905551239876/answer", json={})
+    await traced_stack.get("/messages", params={"q": "gizliarama"})
+    spans = [s for s in tracing.get_finished_spans() if s.kind.name == "SERVER"]
+    dumped = " ".join(f"{s.name} {dict(s.attributes or {})}" for s in spans)
+    assert "/chats/{phone_number}/answer" in dumped, dumped
+    assert "905551239876" not in dumped and "gizliarama" not in dumped, dumped
+
+
 async def test_each_stage_logs_one_json_line_with_the_ids_and_no_phone_number(
     traced_stack: Stack, json_log: Path
 ) -> None:

@@ -176,7 +176,7 @@ async def test_metrics_read_no_stored_message_whatever_the_history(stack: Stack)
     sessions = make_sessionmaker(create_engine(stack.settings.sqlalchemy_url))
     now = datetime.now(UTC)
     with sessions() as session:
-        for index in range(300):
+        for _ in range(300):
             message = IncomingMessage(
                 message_id=f"old-{uuid.uuid4()}",
                 chat_time=now,

@@ -26,7 +26,8 @@ from izer.ingest.bridge import BridgeRequest, bounded_times, decode_json
 from izer.observability import configure_logging, log_stage
 from izer.settings import Settings
 from izer.tools.cli import spreadsheet_safe
-from izer.tools.devstack import Stack
+from izer.tools.devstack import plan
+from izer.tools.supervisor import Supervisor
 from izer.worker_setup import metrics_address
 from workflows.contracts import AnalyzeInput
 
@@ -50,13 +51,15 @@ def message(**changes: object) -> IncomingMessage:
     return IncomingMessage.model_validate(values)
 
 
-def test_the_api_the_dev_stack_and_worker_metrics_bind_loopback_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_api_the_dev_stack_and_worker_metrics_bind_loopback_by_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("HOST", raising=False)
-    settings = Settings(_env_file=None, temporal_address="127.0.0.1:1")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, temporal_address="127.0.0.1:1", data_dir=str(tmp_path))  # type: ignore[call-arg]
     assert settings.host == "127.0.0.1"
-    stack = Stack(settings)
-    stack.plan()
-    api = next(part for part in stack.parts if part.name == "api").command
+    supervisor = Supervisor(env={})
+    plan(settings, supervisor)
+    api = supervisor.parts["api"].command
     assert api[api.index("--host") + 1] == "127.0.0.1"
     assert metrics_address(settings) == "127.0.0.1:9464"
     opened = Settings(_env_file=None, host="0.0.0.0", worker_metrics_host="0.0.0.0")  # type: ignore[call-arg]
@@ -193,9 +196,7 @@ async def test_the_rule_analyzer_runs_off_the_workers_event_loop(
     monkeypatch.setattr(rules, "analyze", recording)
     engine = make_engine(f"sqlite:///{tmp_path / 'izer.db'}")
     init_database(engine)
-    activities = AnalysisActivities(
-        sessions=make_sessionmaker(engine), llm=None, business_senders=["İzer"], llm_max_attempts=1
-    )
+    activities = AnalysisActivities(sessions=make_sessionmaker(engine), llm=None, business_senders=["İzer"])
     loop_thread = threading.get_ident()
     await ActivityEnvironment().run(activities.analyze_message, AnalyzeInput(message=message()))
     await asyncio.sleep(0)

@@ -25,7 +25,7 @@ from izer.db.models import WebhookMessage
 from izer.domain import IncomingMessage
 from izer.settings import Settings
 from izer.temporal import connect
-from tests.integration.test_api import bridge
+from tests.routes.test_bridge_and_messages import bridge
 from tests.stack import ServerThread, Stack, running_stack
 
 REMOTE = {"X-Forwarded-For": "203.0.113.7"}

@@ -72,7 +72,7 @@ def test_a_newline_in_an_id_or_a_name_cannot_forge_a_log_line(tmp_path: Path) ->
     try:
         forged = "m1\n2025-05-10 12:00:00,000 INFO izer.pipeline: answered message=m1 by Admin"
         log_stage(logging.getLogger("izer.pipeline"), "received", forged, "message-m1", "name\r\u2028Fake")
-        logging.getLogger("uvicorn.access").info('%s - "%s %s" %d', "127.0.0.1", "GET", "/x\nINFO forged", 404)
+        logging.getLogger("izer.api").warning('"%s %s" %d', "GET", "/x\nINFO forged", 404)
     finally:
         configure_logging(level="WARNING", fmt="text")
     lines = path.read_text(encoding="utf-8").splitlines()

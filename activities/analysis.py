@@ -48,7 +48,7 @@ class AnalysisActivities:
         message = params.message
         floor, reason = await asyncio.to_thread(self._priority_floor, message)
         if params.rules_only:
-            analysis = self._local(message, llm_failed=self._llm is not None)
+            analysis = await asyncio.to_thread(self._local, message, llm_failed=self._llm is not None)
         else:
             analysis = await self._labels(message, params.llm_max_attempts)
         result = apply_business_rules(
@@ -65,7 +65,7 @@ class AnalysisActivities:
         """The LLM's labels; after `max_attempts` retryable failures, or at once on an unusable answer,
         the rules', degraded. Temporal retries the activity in between."""
         if self._llm is None:
-            return self._local(message)
+            return await asyncio.to_thread(self._local, message)
         attempt = activity.info().attempt
         try:
             with ANALYZER_LATENCY.labels(analyzer="openai").time():
@@ -82,10 +82,12 @@ class AnalysisActivities:
             log.warning("LLM failed %d times (%s): analyzing with the rules", attempt, err.reason)
         except LLMPermanentError as err:
             log.warning("LLM answer unusable (%s): analyzing with the rules", err.reason)
-        return self._local(message, llm_failed=True).model_copy(update={"attempts": attempt})
+        fallback = await asyncio.to_thread(self._local, message, llm_failed=True)
+        return fallback.model_copy(update={"attempts": attempt})
 
     def _local(self, message: IncomingMessage, *, llm_failed: bool = False) -> Analysis:
-        """The rules and the model; the rules alone when the model is missing (degraded, reason said)."""
+        """The rules and the model; the rules alone when the model is missing (degraded, reason said).
+        Pure CPU: the activity runs it in a thread, so it never holds the worker's event loop."""
         if self._combined is not None:
             with ANALYZER_LATENCY.labels(analyzer="combined").time():
                 analysis = self._combined.analyze(message)

@@ -26,7 +26,15 @@ partial="$target.partial"
 trap 'rm -f "$options" "$partial"' EXIT
 
 # The password goes through an option file (mode 600), never the command line that `ps` shows.
-printf '[client]\nhost=%s\nport=%s\nuser=%s\npassword="%s"\n' "$host" "$port" "$user" "$password" >"$options"
+# Any password works: backslashes, double quotes and line ends are escaped as the option file reads them.
+option() {
+    local value="${1//\\/\\\\}"
+    value="${value//\"/\\\"}"
+    value="${value//$'\n'/\\n}"
+    printf '"%s"' "$value"
+}
+printf '[client]\nhost=%s\nport=%s\nuser=%s\npassword=%s\n' \
+    "$(option "$host")" "$(option "$port")" "$(option "$user")" "$(option "$password")" >"$options"
 
 mysqldump --defaults-extra-file="$options" --protocol=tcp \
     --single-transaction --routines --triggers --no-tablespaces --hex-blob \

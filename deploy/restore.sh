@@ -35,7 +35,15 @@ fi
 options="$(mktemp)"
 trap 'rm -f "$options"' EXIT
 chmod 600 "$options"
-printf '[client]\nhost=%s\nport=%s\nuser=%s\npassword="%s"\n' "$host" "$port" "$user" "$password" >"$options"
+# Any password works: backslashes, double quotes and line ends are escaped as the option file reads them.
+option() {
+    local value="${1//\\/\\\\}"
+    value="${value//\"/\\\"}"
+    value="${value//$'\n'/\\n}"
+    printf '"%s"' "$value"
+}
+printf '[client]\nhost=%s\nport=%s\nuser=%s\npassword=%s\n' \
+    "$(option "$host")" "$(option "$port")" "$(option "$user")" "$(option "$password")" >"$options"
 client=(mysql --defaults-extra-file="$options" --protocol=tcp --default-character-set=utf8mb4)
 
 "${client[@]}" -e "CREATE DATABASE IF NOT EXISTS \`$database\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"

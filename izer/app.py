@@ -13,14 +13,17 @@ from typing import Any
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+from opentelemetry.trace import Span
+from starlette.routing import Match
 
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.errors import InputError
 from izer.observability import WEBHOOK_LATENCY, WEBHOOK_REQUESTS, configure_logging, configure_tracing
-from izer.routes import bridge, dashboard, messages, operations, whatsapp
+from izer.routes import bridge, codec, dashboard, docs, messages, operations, whatsapp
 from izer.routes.deps import Services
+from izer.security import security_headers
 from izer.settings import Settings
-from izer.temporal import TemporalGateway
+from izer.temporal import TemporalGateway, payload_codec
 
 log = logging.getLogger("izer.api")
 
@@ -39,6 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise RuntimeError("refusing to start in production: " + "; ".join(missing))
         for problem in missing:
             log.warning("SECURITY: %s", problem)
+        app.state.codec = payload_codec(current)
+        if app.state.codec is None:
+            log.warning("PRIVACY: PAYLOAD_ENCRYPTION_KEY is not set: Temporal stores message texts in plain text")
         engine = make_engine(current.sqlalchemy_url)
         await asyncio.to_thread(prepare_database, engine, create=current.creates_schema)
         app.state.services = Services(
@@ -50,14 +56,48 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(title="İzer message pipeline", version="0.1.0", lifespan=lifespan)
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="health,metrics,static")
+    app = FastAPI(
+        title="İzer message pipeline",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    FastAPIInstrumentor.instrument_app(
+        app,
+        excluded_urls="health,metrics,static",
+        server_request_hook=_span_without_path,
+        exclude_spans=["receive", "send"],
+    )
     app.add_exception_handler(InputError, _input_error)  # type: ignore[arg-type]
     app.middleware("http")(_measure_webhooks)
-    for module in (bridge, whatsapp, messages, operations, dashboard):
+    app.middleware("http")(security_headers)
+    for module in (bridge, whatsapp, messages, operations, dashboard, docs):
         app.include_router(module.router)
+    app.include_router(codec.router, prefix="/codec")
     app.mount("/static", dashboard.static_files(), name="static")
     return app
+
+
+_RAW_URL_ATTRIBUTES = ("http.target", "http.url", "url.path", "url.full", "url.query", "http.route")
+
+
+def _span_without_path(span: Span, scope: dict[str, Any]) -> None:
+    """A request's span carries the route's template (`/chats/{phone_number}/answer`), never the raw
+    path or query: no phone number or search text reaches a trace."""
+    if not span.is_recording():
+        return
+    template = "unmatched"
+    for route in scope["app"].router.routes:
+        match, _ = route.matches(scope)
+        if match == Match.FULL:
+            template = getattr(route, "path", template)
+            break
+    current = getattr(span, "attributes", None) or {}
+    for key in _RAW_URL_ATTRIBUTES:
+        if key in current or key in ("http.target", "http.route"):
+            span.set_attribute(key, "" if key == "url.query" else template)
 
 
 async def _input_error(_: Request, err: InputError) -> JSONResponse:

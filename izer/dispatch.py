@@ -47,11 +47,28 @@ async def start_and_wait(services: Services, message: IncomingMessage) -> tuple[
     return status, payload
 
 
+def redacted(payload: dict[str, Any]) -> dict[str, Any]:
+    """A repeat's answer to a caller that proved nothing (no WEBHOOK_SECRET): the ids, never the stored
+    analysis or the agent's reply."""
+    keys = ("success", "message_id", "database_id", "workflow_id", "duplicate", "status_url")
+    return {key: payload[key] for key in keys if key in payload} | {"duplicate": True}
+
+
+async def already_processed(services: Services, message_id: str) -> bool:
+    """Whether the database holds the message analyzed and routed: such a message never runs again, however
+    long ago it ran (Temporal's retention forgets the workflow; the database does not)."""
+    return bool(await services.db(lambda s: queries.is_processed(s, message_id)))
+
+
 async def _start_and_wait(services: Services, message: IncomingMessage) -> tuple[int, dict[str, Any]]:
-    """Update-with-Start: start (or join) the message's workflow and wait until it is analyzed and routed."""
+    """Update-with-Start: start (or join) the message's workflow and wait until it is analyzed and routed;
+    a message the database holds processed is answered from there, without a new run."""
     settings = services.settings
-    client = await services.temporal.client()
     workflow_id = workflow_id_for(message.message_id)
+    if await already_processed(services, message.message_id):
+        log_stage(log, "repeated", message.message_id, workflow_id, message.source)
+        return await _stored_answer(services, message.message_id, workflow_id)
+    client = await services.temporal.client()
     operation = WithStartWorkflowOperation(
         MessageWorkflow.run,
         **message_workflow_start(settings, message, summary=f"{message.source} message {message.message_id}"),

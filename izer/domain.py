@@ -148,6 +148,8 @@ class RecordResult(BaseModel):
     answered_in_history: list[str] = Field(default_factory=list)
     business_sender: str | None = None
     business_replied_at: datetime | None = None
+    received_at: datetime | None = None
+    """When the message first arrived (a repeat or a run started again never moves it)."""
 
 
 class WebhookResult(BaseModel):

@@ -30,10 +30,10 @@ AGENT_CALLS = Counter("izer_agent_calls_total", "Agent deliveries by agent and o
 ESCALATIONS = Counter("izer_escalations_total", "Escalations and warnings sent", ["kind", "target"])
 MESSAGES = Gauge(
     "izer_messages",
-    "Stored messages in the statistics window, by category and priority",
+    "Stored messages of the latest statistics period (STATS_INTERVAL), by category and priority",
     ["category", "priority"],
 )
-OPEN_MESSAGES = Gauge("izer_open_messages", "Messages waiting for an answer")
+OPEN_MESSAGES = Gauge("izer_open_messages", "Messages waiting for an answer, by priority", ["priority"])
 BREACHES = Gauge("izer_open_breaches", "Open messages past their deadline")
 
 _PHONE = re.compile(r"\+?\d[\d ]{6,}\d")
@@ -52,16 +52,39 @@ def mask_phones(text: str) -> str:
     return _PHONE.sub(lambda m: mask_phone(m.group(0).replace(" ", "")), text)
 
 
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+    0x85: "\\x85",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def one_line(text: str) -> str:
+    """Control characters and line separators written as escapes: a caller's id or name cannot start a
+    line of its own in a log."""
+    return text.translate(_CONTROL)
+
+
+def _clean(value: object) -> object:
+    return one_line(mask_phones(value)) if isinstance(value, str) else value
+
+
 class _MaskingFilter(logging.Filter):
-    """No phone number reaches a log line unmasked: the message and its string arguments are masked in place,
-    so formatters that unpack the arguments (uvicorn's access log) keep working."""
+    """No phone number reaches a log line unmasked, and no argument (an id, a name, a request path) can
+    forge a line: the string arguments are masked and escaped in place, so formatters that unpack the
+    arguments (uvicorn's access log) keep working."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = mask_phones(str(record.msg))
-        if isinstance(record.args, tuple):
-            record.args = tuple(mask_phones(a) if isinstance(a, str) else a for a in record.args)
+        if not record.args:
+            record.msg = one_line(record.msg)
+        elif isinstance(record.args, tuple):
+            record.args = tuple(_clean(a) for a in record.args)
         elif isinstance(record.args, dict):
-            record.args = {k: mask_phones(v) if isinstance(v, str) else v for k, v in record.args.items()}
+            record.args = {k: _clean(v) for k, v in record.args.items()}
         return True
 
 

@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     env: Literal["development", "production", "test"] = "development"
+    host: str = "127.0.0.1"
     port: int = 8100
     data_dir: str = ".data"
 
@@ -118,6 +119,8 @@ class Settings(BaseSettings):
     otel_service_name: str = "izer"
     stats_interval: Duration = timedelta(minutes=5)
     worker_metrics_port: int | None = 9464
+    worker_metrics_host: str = "127.0.0.1"
+    payload_encryption_key: SecretStr | None = None
     worker_max_concurrent_activities: int = 100
     worker_max_concurrent_workflow_tasks: int = 100
     worker_max_cached_workflows: int = 1000
@@ -195,5 +198,7 @@ class Settings(BaseSettings):
         if not self.whatsapp_verify_token:
             missing.append("WHATSAPP_VERIFY_TOKEN is not set: Meta's verification handshake is refused")
         if not self.api_token:
-            missing.append("API_TOKEN is not set: answer, messages, stats and the dashboard are open")
+            missing.append(
+                "API_TOKEN is not set: answer, messages, stats, the dashboard's data and /docs answer loopback only"
+            )
         return missing

@@ -4,6 +4,7 @@ the search attributes, how a message's workflow is started, and the statistics s
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,11 @@ from temporalio.client import (
 from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
 from temporalio.contrib.opentelemetry import TracingInterceptor
 from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.converter import DataConverter, DefaultFailureConverterWithEncodedAttributes
 from temporalio.runtime import Runtime
 from temporalio.service import RPCError
 
+from izer.codec import EncryptionCodec
 from izer.domain import IncomingMessage, workflow_id_for
 from izer.errors import InputError
 from izer.settings import Settings
@@ -34,6 +37,27 @@ from workflows.message import SEARCH_ATTRIBUTES
 from workflows.stats import SCHEDULE_ID, StatsSnapshotWorkflow
 
 log = logging.getLogger("izer.temporal")
+
+
+def payload_codec(settings: Settings) -> EncryptionCodec | None:
+    """The encryption codec of PAYLOAD_ENCRYPTION_KEY; None without a key (payloads stored as they are)."""
+    key = settings.payload_encryption_key
+    if key is None or not key.get_secret_value().strip():
+        return None
+    return EncryptionCodec.from_setting(key.get_secret_value())
+
+
+def data_converter(settings: Settings) -> DataConverter:
+    """Pydantic models as JSON; with PAYLOAD_ENCRYPTION_KEY every payload, failure messages and stack
+    traces included, encrypted before it leaves the process."""
+    codec = payload_codec(settings)
+    if codec is None:
+        return pydantic_data_converter
+    return dataclasses.replace(
+        pydantic_data_converter,
+        payload_codec=codec,
+        failure_converter_class=DefaultFailureConverterWithEncodedAttributes,
+    )
 
 
 def connect_options(settings: Settings) -> dict[str, Any]:
@@ -51,7 +75,7 @@ def connect_options(settings: Settings) -> dict[str, Any]:
         tls = True
     return {
         "namespace": settings.temporal_namespace,
-        "data_converter": pydantic_data_converter,
+        "data_converter": data_converter(settings),
         "tls": tls,
         "api_key": api_key,
         "interceptors": [TracingInterceptor()] if settings.otel_exporter_otlp_endpoint else [],

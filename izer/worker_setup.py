@@ -153,13 +153,20 @@ def build_worker(client: Client, settings: Settings, activities: Activities, exe
     )
 
 
+def metrics_address(settings: Settings) -> str | None:
+    """Where the worker's Prometheus endpoint listens: this machine only unless WORKER_METRICS_HOST says
+    otherwise; None when WORKER_METRICS_PORT turns it off."""
+    if not settings.worker_metrics_port:
+        return None
+    return f"{settings.worker_metrics_host}:{settings.worker_metrics_port}"
+
+
 async def serve(settings: Settings) -> None:
     """Run the worker until SIGINT or SIGTERM, then shut it down cleanly."""
     runtime = None
-    if settings.worker_metrics_port:
-        runtime = Runtime(
-            telemetry=TelemetryConfig(metrics=PrometheusConfig(bind_address=f"0.0.0.0:{settings.worker_metrics_port}"))
-        )
+    address = metrics_address(settings)
+    if address:
+        runtime = Runtime(telemetry=TelemetryConfig(metrics=PrometheusConfig(bind_address=address)))
     client = await connect(settings, runtime=runtime)
     if settings.search_attributes:
         await ensure_search_attributes(client, settings.temporal_namespace)

@@ -118,7 +118,7 @@ class MessageWorkflow:
         )
 
         if self._answer is None and analysis.action_required:
-            await self._wait_for_answer(params, analysis)
+            await self._wait_for_answer(params, analysis, record.received_at or message.received_at)
         if self._answer is not None:
             await self._record_answer(message.message_id)
         elif not analysis.action_required:
@@ -126,10 +126,11 @@ class MessageWorkflow:
         await workflow.wait_condition(workflow.all_handlers_finished)
         return self._status
 
-    async def _wait_for_answer(self, params: MessageWorkflowInput, analysis: Analysis) -> None:
+    async def _wait_for_answer(self, params: MessageWorkflowInput, analysis: Analysis, received_at: datetime) -> None:
+        """Deadlines count from the first arrival the database holds, not from a repeat's."""
         interruptible = workflow.patched(PRIORITY_RAISE)
         while True:
-            deadline = await self._deadline(params, analysis)
+            deadline = await self._deadline(params, analysis, received_at)
             await self._escalation_ladder(params, analysis, deadline, interruptible=interruptible)
             raised, self._raised = self._raised, None
             if not interruptible or raised is None or self._answer is not None:
@@ -143,13 +144,13 @@ class MessageWorkflow:
             self._status = self._status.model_copy(update={"priority": raised.priority})
             workflow.logger.info("priority raised to %s by %s", raised.priority, raised.changed_by or "?")
 
-    async def _deadline(self, params: MessageWorkflowInput, analysis: Analysis) -> Deadline:
+    async def _deadline(self, params: MessageWorkflowInput, analysis: Analysis, received_at: datetime) -> Deadline:
         message, config = params.message, params.config
         deadline: Deadline = await workflow.execute_local_activity_method(
             EscalationActivities.compute_deadline,
             DeadlineInput(
                 message_id=message.message_id,
-                received_at=message.received_at,
+                received_at=received_at,
                 response_time=analysis.recommended_response_time,
                 warn_at=config.warn_at,
                 levels=config.escalation_levels,

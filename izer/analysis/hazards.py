@@ -10,8 +10,10 @@ other. :func:`analysis.reading.read` turns what these functions find into flags.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from izer.analysis import lexicon as lx
-from izer.analysis.text import Hit, Matches, Text, close, following, near, unclaimed, uncovered
+from izer.analysis.text import Hit, Matches, Spans, Text, close, following, near, unclaimed, uncovered
 
 _HYPOTHETICAL_BEFORE = 4
 _HYPOTHETICAL_AFTER = 1
@@ -123,15 +125,48 @@ def _brake_signs(hits: Matches, brakes: list[Hit]) -> list[Hit]:
         return []
     text = hits.text
     # Other parts, leaving out the ones a brake word names ("brake cable", "fren kolu", "fren hortumu").
-    others = [part for part in unclaimed(hits[lx.PART], brakes) if not close(part, brakes, 1, 0)]
+    brake_spans = Spans(brakes)
+    others = [part for part in unclaimed(hits[lx.PART], brakes) if not brake_spans.touches(part, 1, 0)]
+
+    others.sort(key=lambda hit: hit.first)
+    other_firsts = [other.first for other in others]
+    by_sentence: dict[int, list[Hit]] = {}
+    for brake in sorted(brakes, key=lambda hit: hit.first):
+        by_sentence.setdefault(text.sentences[brake.first], []).append(brake)
+    firsts = {sentence: [brake.first for brake in members] for sentence, members in by_sentence.items()}
+    latest: dict[int, list[Hit]] = {}  # per sentence: of the brakes up to here, the one ending last
+    for sentence, members in by_sentence.items():
+        running: list[Hit] = []
+        for brake in members:
+            running.append(brake if not running or brake.last > running[-1].last else running[-1])
+        latest[sentence] = running
+
+    def part_between(low: int, high: int) -> bool:
+        # Parts starting after `low`; the ones still running at `high` all cover that word, so few are skipped.
+        for position in range(bisect_right(other_firsts, low), len(others)):
+            other = others[position]
+            if other.first >= high:
+                return False
+            if other.last < high:
+                return True
+        return False
 
     def belongs(sign: Hit, brake: Hit) -> bool:
         reach = None if close(sign, hits[lx.STRONG], 2, 1) else _BRAKE_REACH
         low, high = min(brake.last, sign.last), max(brake.first, sign.first)
-        between = any(low < other.first and other.last < high for other in others)
-        return bool(near([sign], [brake], text, reach)) and not between
+        return bool(near([sign], [brake], text, reach)) and not part_between(low, high)
 
-    signs = [sign for sign in hits[lx.BRAKE_SIGN] if any(belongs(sign, brake) for brake in brakes)]
+    def candidates(sign: Hit) -> list[Hit]:
+        """The brake that ends last among those starting at or before the sign, and the first one after it:
+        if any brake of the sentence belongs to the sign, one of these two does (fewer words, so fewer
+        parts, lie between them and the sign)."""
+        sentence = text.sentences[sign.first]
+        members = by_sentence.get(sentence, [])
+        split = bisect_right(firsts.get(sentence, []), sign.first)
+        found = [latest[sentence][split - 1]] if split else []
+        return found + members[split : split + 1]
+
+    signs = [sign for sign in hits[lx.BRAKE_SIGN] if any(belongs(sign, brake) for brake in candidates(sign))]
     # "Dün ön freni değiştirdiniz. Bugün yokuşta hiç tutmadı.": the brake is the topic of the next sentence
     # too, when the sign there is total or told while riding.
     moving = hits[lx.RIDING] + hits[lx.LOST_CONTROL]

@@ -272,14 +272,18 @@ def _category_scores(hits: dict[lx.Terms, list[Hit]]) -> dict[str, float]:
         for hit in (hits[table][:_CAPPED_HITS] if table in (lx.PART, lx.B2B) else hits[table])
     ]
     scores: dict[str, float] = dict.fromkeys(CATEGORY_ORDER, 0.0)
+    starting: dict[int, list[tuple[str, float, Hit]]] = {}  # a hit covering another starts at most `longest` before
+    for entry in weighed:
+        starting.setdefault(entry[2].first, []).append(entry)
+    longest = max((hit.last - hit.first for _, _, hit in weighed), default=0)
     for category, weight, hit in weighed:
         size = hit.last - hit.first
         covered = any(
             other_category != category
-            and other.first <= hit.first
             and other.last >= hit.last
             and (other.last - other.first > size or (other.last - other.first == size and other_weight > weight))
-            for other_category, other_weight, other in weighed
+            for first in range(hit.first - longest, hit.first + 1)
+            for other_category, other_weight, other in starting.get(first, ())
         )
         if not covered:
             scores[category] += weight

@@ -178,16 +178,48 @@ class Hit:
 def near(signs: list[Hit], subjects: list[Hit], text: Text, reach: int | None) -> list[Hit]:
     """The hits of ``signs`` with a hit of ``subjects`` in the same sentence, at most ``reach`` words away on
     either side (anywhere in the sentence when ``reach`` is None): "fren kolu gidona değiyor, hiçbir şey
-    olmuyor" pairs the brake with its failure, "fren balatası kaç lira. Bisiklet kırık geldi" does not."""
-    return [
-        sign
-        for sign in signs
-        if any(
-            text.sentences[sign.first] == text.sentences[subject.first]
-            and (reach is None or (subject.first - sign.last <= reach and sign.first - subject.last <= reach))
-            for subject in subjects
-        )
-    ]
+    olmuyor" pairs the brake with its failure, "fren balatası kaç lira. Bisiklet kırık geldi" does not.
+
+    Subjects are indexed by sentence, so a text full of both costs n log n, not n²."""
+    if not signs or not subjects:
+        return []
+    index = SentenceIndex(subjects, text)
+    return [sign for sign in signs if index.within(sign, reach)]
+
+
+class SentenceIndex:
+    """Hits grouped by sentence, ordered by their first word, with the furthest last word so far: whether
+    one of them lies within a reach of a hit is a binary search."""
+
+    __slots__ = ("_firsts", "_reach_ends", "_text")
+
+    def __init__(self, hits: list[Hit], text: Text) -> None:
+        self._text = text
+        grouped: dict[int, list[Hit]] = {}
+        for hit in hits:
+            grouped.setdefault(text.sentences[hit.first], []).append(hit)
+        self._firsts: dict[int, list[int]] = {}
+        self._reach_ends: dict[int, list[int]] = {}
+        for sentence, members in grouped.items():
+            members.sort(key=lambda hit: hit.first)
+            self._firsts[sentence] = [hit.first for hit in members]
+            ends, furthest = [], -1
+            for hit in members:
+                furthest = max(furthest, hit.last)
+                ends.append(furthest)
+            self._reach_ends[sentence] = ends
+
+    def within(self, hit: Hit, reach: int | None) -> bool:
+        """A hit of the index in ``hit``'s sentence starting at most ``reach`` words after it and ending at
+        most ``reach`` words before it (anywhere in the sentence when ``reach`` is None)."""
+        sentence = self._text.sentences[hit.first]
+        firsts = self._firsts.get(sentence)
+        if not firsts:
+            return False
+        if reach is None:
+            return True
+        count = bisect_right(firsts, hit.last + reach)
+        return count > 0 and self._reach_ends[sentence][count - 1] >= hit.first - reach
 
 
 class Terms:
@@ -245,30 +277,67 @@ def close(hit: Hit, others: Iterable[Hit], before: int, after: int) -> bool:
     return any(hit.first - before <= other.last and other.first <= hit.last + after for other in others)
 
 
+class Spans:
+    """Hits ordered by their first word, with the furthest last word so far: whether one of them touches or
+    covers a hit is a binary search, so checking every hit of a long text against another table costs
+    n log n, not n²."""
+
+    __slots__ = ("_firsts", "_ends")
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        ordered = sorted(hits, key=lambda hit: hit.first)
+        self._firsts = [hit.first for hit in ordered]
+        self._ends: list[int] = []
+        furthest = -1
+        for hit in ordered:
+            furthest = max(furthest, hit.last)
+            self._ends.append(furthest)
+
+    def touches(self, hit: Hit, before: int = 0, after: int = 0) -> bool:
+        """One of them ends at most ``before`` words before ``hit`` and starts at most ``after`` words after it."""
+        count = bisect_right(self._firsts, hit.last + after)
+        return count > 0 and self._ends[count - 1] >= hit.first - before
+
+    def covers(self, hit: Hit) -> bool:
+        """One of them starts at or before ``hit`` and ends at or after it."""
+        count = bisect_right(self._firsts, hit.first)
+        return count > 0 and self._ends[count - 1] >= hit.last
+
+
 def unclaimed(found: list[Hit], others: Iterable[Hit]) -> list[Hit]:
     """The hits of ``found`` that share no word with one of ``others`` ("son fell" in "son fell asleep")."""
-    spans = [(other.first, other.last) for other in others]
-    return [hit for hit in found if not any(hit.first <= last and first <= hit.last for first, last in spans)]
+    if not found:
+        return []
+    spans = Spans(others)
+    return [hit for hit in found if not spans.touches(hit)]
 
 
 def uncovered(found: list[Hit], covers: Iterable[Hit]) -> list[Hit]:
     """The hits of ``found`` not inside one of ``covers`` ("avukat" inside "ben avukatım")."""
-    spans = [(cover.first, cover.last) for cover in covers]
-    return [hit for hit in found if not any(first <= hit.first and hit.last <= last for first, last in spans)]
+    if not found:
+        return []
+    spans = Spans(covers)
+    return [hit for hit in found if not spans.covers(hit)]
 
 
 def following(verbs: list[Hit], subjects: list[Hit], text: Text, reach: int) -> list[Hit]:
     """The hits of ``verbs`` that follow one of ``subjects`` within ``reach`` words in its clause, as a verb
     follows its subject: "the front brake just doesn't grab", "fren çekmiyor"; not "a squeaking brake and the
     seat wouldn't stay up"."""
-    return [
-        verb
-        for verb in verbs
-        if any(
-            text.clauses[verb.first] == text.clauses[subject.last] and 0 < verb.first - subject.last <= reach
-            for subject in subjects
-        )
-    ]
+    if not verbs or not subjects:
+        return []
+    ends: dict[int, list[int]] = {}
+    for subject in subjects:
+        ends.setdefault(text.clauses[subject.last], []).append(subject.last)
+    for lasts in ends.values():
+        lasts.sort()
+
+    def follows(verb: Hit) -> bool:
+        lasts = ends.get(text.clauses[verb.first], [])
+        count = bisect_right(lasts, verb.first - 1)  # subjects ending before the verb
+        return count > 0 and verb.first - lasts[count - 1] <= reach
+
+    return [verb for verb in verbs if follows(verb)]
 
 
 class _TypoIndex:
@@ -376,6 +445,11 @@ _INJECTION = re.compile(
 _CLAUSE_END = ".!?\n;,[]"
 
 
+@lru_cache(maxsize=4096)
+def _folded_char(ch: str) -> str:
+    return fold(ch)[:1] or " "
+
+
 def strip_injection(text: str) -> tuple[str, bool]:
     """Remove the clauses of ``text`` that instruct a classifier, and say whether there were any.
 
@@ -383,18 +457,27 @@ def strip_injection(text: str) -> tuple[str, bool]:
     open on Sunday?"``. Each hit is widened to its clause (up to ``. ! ? ; , [ ]`` or a line end), so the
     customer's real sentence survives even when it shares a line with the injected one.
     """
-    folded = "".join(fold(ch)[:1] or " " for ch in text)
+    folded = "".join(_folded_char(ch) for ch in text)
     spans = [match.span() for match in _INJECTION.finditer(folded)]
     if not spans:
         return text, False
-    keep = list(text)
+    ends = [index for index, ch in enumerate(text) if ch in _CLAUSE_END]
+    widened: list[tuple[int, int]] = []
     for start, end in spans:
         if text[start : start + 1] != "[":
-            while start > 0 and text[start - 1] not in _CLAUSE_END:
-                start -= 1
+            before = bisect_right(ends, start - 1)
+            start = ends[before - 1] + 1 if before else 0
         if text[end - 1 : end] != "]":
-            while end < len(text) and text[end] not in _CLAUSE_END:
-                end += 1
-        for index in range(start, end):
-            keep[index] = " "
+            after = bisect_right(ends, end - 1)
+            end = ends[after] if after < len(ends) else len(text)
+        if widened and start <= widened[-1][1]:
+            widened[-1] = (widened[-1][0], max(widened[-1][1], end))
+        else:
+            widened.append((start, end))
+    keep: list[str] = []
+    previous = 0
+    for start, end in widened:
+        keep += [text[previous:start], " " * (end - start)]
+        previous = end
+    keep.append(text[previous:])
     return "".join(keep), True

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -77,6 +77,12 @@ def stored_result(session: Session, message_id: str) -> WebhookResult | None:
         workflow_id=message.workflow_id,
         duplicate=True,
     )
+
+
+def is_processed(session: Session, message_id: str) -> bool:
+    """The message is stored and its routing recorded (a run that failed before routing may run again)."""
+    routed = select(AgentRouting.id).where(AgentRouting.message_id == message_id).limit(1)
+    return session.scalar(routed) is not None
 
 
 def message_summary(
@@ -176,12 +182,7 @@ def list_messages(session: Session, where: MessageFilter) -> list[dict[str, Any]
     if where.category:
         query = query.where(AnalyticsResult.category == where.category)
     if where.query:
-        like = f"%{where.query}%"
-        query = query.where(
-            WebhookMessage.current_message.like(like)
-            | WebhookMessage.chat_name.like(like)
-            | WebhookMessage.message_id.like(like)
-        )
+        query = query.where(_search(where.query))
     rank = case(*[(AnalyticsResult.priority_level == name, value) for name, value in PRIORITY_RANK.items()], else_=9)
     query = query.order_by(
         rank, WebhookMessage.due_at.is_(None), WebhookMessage.due_at, WebhookMessage.received_at
@@ -189,6 +190,22 @@ def list_messages(session: Session, where: MessageFilter) -> list[dict[str, Any]
     rows = session.execute(query).all()
     routes = _routes_for(session, [m.message_id for m, _ in rows])
     return [message_summary(m, a, routes.get(m.message_id)) for m, a in rows]
+
+
+def _search(text: str) -> ColumnElement[bool]:
+    """`q=`: the text in the message, the chat's name or the id, taken literally (`%` and `_` are not
+    wildcards), or digits of the phone number (`0555 123`, `+90 555`, `5551234567`)."""
+    found = (
+        WebhookMessage.current_message.contains(text, autoescape=True)
+        | WebhookMessage.chat_name.contains(text, autoescape=True)
+        | WebhookMessage.message_id.contains(text, autoescape=True)
+    )
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) >= 3 and not any(ch.isalpha() for ch in text):
+        found = found | WebhookMessage.phone_number.contains(digits, autoescape=True)
+        if digits.startswith("0") and not digits.startswith("00"):
+            found = found | WebhookMessage.phone_number.contains(digits[1:], autoescape=True)
+    return found
 
 
 def _routes_for(session: Session, message_ids: list[str]) -> dict[str, AgentRouting]:

@@ -132,19 +132,22 @@ def record_message(
         answered_in_history=answered,
         business_sender=reply[0] if reply else None,
         business_replied_at=reply[1] if reply else None,
+        received_at=row.received_at.replace(tzinfo=UTC),
     )
 
 
 def _latest_business_reply(
     message: IncomingMessage, business_senders: Sequence[str], *, agent_reply_counts: bool
 ) -> tuple[str, datetime] | None:
-    """The business's latest reply in the history; an automatic (agent or bot) reply counts only when allowed."""
+    """The business's latest reply in the history, never dated after the message's arrival; an automatic
+    (agent or bot) reply counts only when allowed."""
     for entry in reversed(message.history):
         if entry.timestamp is None or not is_business_sender(entry.sender, business_senders):
             continue
         if entry.type.lower() in AUTOMATED_TYPES and not agent_reply_counts:
             continue
-        return entry.sender, entry.timestamp
+        arrived = message.received_at
+        return entry.sender, arrived if naive_utc(entry.timestamp) > naive_utc(arrived) else entry.timestamp
     return None
 
 
@@ -163,7 +166,8 @@ def open_messages_before(
 
 
 def priority_floor(session: Session, message: IncomingMessage) -> tuple[str | None, str | None]:
-    """The lowest priority an important customer or a critical group gets, and why."""
+    """The lowest priority an important customer (by phone number only, never by a name the customer
+    chose) or a critical group (group chats only: a 1:1 chat named "VIP Customers" is not one) gets."""
     floors: list[tuple[str, str]] = []
     customer = session.scalar(
         select(ImportantCustomer).where(
@@ -172,7 +176,7 @@ def priority_floor(session: Session, message: IncomingMessage) -> tuple[str | No
     )
     if customer is not None:
         floors.append((customer.min_priority, f"important_customer:{customer.tier}"))
-    if message.chat_name:
+    if message.is_group and message.chat_name:
         group = session.scalar(
             select(CriticalGroup).where(CriticalGroup.group_name == message.chat_name, CriticalGroup.active.is_(True))
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
@@ -11,6 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from izer.errors import InputError
 
 MAX_JSON_DEPTH = 32
+MAX_INT_DIGITS = 64
+CLOCK_SKEW = timedelta(minutes=5)
+"""How far after `chat_time` a history entry may be dated (the bridge's and WhatsApp's clocks differ)."""
 
 
 Text = Annotated[str, StringConstraints(max_length=4096)]
@@ -59,12 +62,21 @@ def decode_json(body: bytes) -> Any:
     except UnicodeDecodeError as err:
         raise InputError(f"the request body is not valid UTF-8 (byte {err.start})") from None
     try:
-        payload = json.loads(text)
+        payload = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as err:
         raise InputError(f"the request body is not valid JSON: {err.msg} at line {err.lineno}") from None
+    except RecursionError:
+        raise InputError(f"the JSON is nested deeper than {MAX_JSON_DEPTH} levels") from None
     if _depth(payload) > MAX_JSON_DEPTH:
         raise InputError(f"the JSON is nested deeper than {MAX_JSON_DEPTH} levels")
     return payload
+
+
+def _bounded_int(digits: str) -> int:
+    """An integer of at most MAX_INT_DIGITS digits (Python refuses past 4300 with a ValueError)."""
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise InputError(f"the JSON holds an integer of {len(digits)} digits; at most {MAX_INT_DIGITS} are accepted")
+    return int(digits)
 
 
 def _depth(value: Any) -> int:
@@ -95,3 +107,17 @@ def parse_bridge(payload: Any, *, max_history: int) -> BridgeRequest:
         names = ", ".join(f["field"] for f in fields[:5])
         raise InputError(f"invalid field(s): {names}", status=422, fields=fields) from None
     return request
+
+
+def bounded_times(request: BridgeRequest, now: datetime) -> BridgeRequest:
+    """No time from the future: `chat_time` at most now, and every history entry at most CLOCK_SKEW after
+    `chat_time` and never after now. A reply dated in the future would answer messages that arrive later."""
+    chat_time = min(request.chat_time, now)
+    limit = min(chat_time + CLOCK_SKEW, now)
+    history = [
+        entry.model_copy(update={"timestamp": limit})
+        if entry.timestamp is not None and entry.timestamp > limit
+        else entry
+        for entry in request.history
+    ]
+    return request.model_copy(update={"chat_time": chat_time, "history": history})

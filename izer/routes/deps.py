@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,14 +46,39 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-def require_token(services: ServicesDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Management endpoints need `Authorization: Bearer $API_TOKEN` when API_TOKEN is set."""
+def _loopback(request: Request) -> bool:
+    """Whether the caller is this machine (behind a proxy on this machine, uvicorn's proxy headers give
+    the forwarded client instead, so a proxied caller is never taken for loopback)."""
+    host = request.client.host if request.client else ""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def authorized(request: Request, services: Services) -> bool:
+    """A caller with `Authorization: Bearer $API_TOKEN`; without API_TOKEN, a loopback caller."""
     token = services.settings.api_token
     if token is None or not token.get_secret_value():
-        return
+        return _loopback(request)
+    given = request.headers.get("authorization")
     expected = f"Bearer {token.get_secret_value()}"
-    if authorization is None or not hmac.compare_digest(authorization.encode(), expected.encode()):
-        raise InputError("missing or wrong Authorization: Bearer token (API_TOKEN)", status=401)
+    return given is not None and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def require_token(request: Request, services: ServicesDep) -> None:
+    """Management endpoints, the dashboard's data and /docs: `Authorization: Bearer $API_TOKEN` when
+    API_TOKEN is set; without it they answer loopback callers only."""
+    if authorized(request, services):
+        return
+    token = services.settings.api_token
+    if token is None or not token.get_secret_value():
+        raise InputError(
+            "API_TOKEN is not set: this endpoint answers only on this machine (127.0.0.1); "
+            "set API_TOKEN and send Authorization: Bearer $API_TOKEN",
+            status=403,
+        )
+    raise InputError("missing or wrong Authorization: Bearer token (API_TOKEN)", status=401)
 
 
 Authorized = Depends(require_token)

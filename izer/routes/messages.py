@@ -22,7 +22,7 @@ router = APIRouter(tags=["messages"], dependencies=[Authorized])
 StatusFilter = Literal["open", "received", "escalated", "answered", "closed"]
 
 
-@router.post("/messages/{message_id}/answer")
+@router.post("/messages/{message_id:path}/answer")
 async def answer_message(message_id: str, services: ServicesDep, body: AnswerRequest | None = None) -> dict[str, Any]:
     request = body or AnswerRequest()
     answer = AnswerSignal(answered_by=request.answered_by, answered_at=now(), source=request.source)  # type: ignore[arg-type]
@@ -81,7 +81,7 @@ async def correct_message(message_id: str, body: CorrectionRequest, services: Se
     return correction
 
 
-@router.get("/messages/{message_id}")
+@router.get("/messages/{message_id:path}")
 async def get_message(message_id: str, services: ServicesDep) -> dict[str, Any]:
     detail = await services.db(lambda s: queries.message_detail(s, message_id))
     live = await _live_state(services, message_id)

@@ -20,7 +20,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError
 
 from izer.db import store
-from izer.dispatch import signal_answer
+from izer.dispatch import already_processed, signal_answer
 from izer.domain import AnswerSignal, IncomingMessage, message_id_of, normalize_phone
 from izer.errors import InputError
 from izer.ingest.bridge import decode_json
@@ -98,6 +98,8 @@ def _unique(messages: list[IncomingMessage]) -> list[IncomingMessage]:
 async def _start(services: Services, client: Client, message: IncomingMessage) -> tuple[str, bool]:
     """Start the message's workflow; a redelivery joins the running one. False: it had already finished."""
     settings = services.settings
+    if await already_processed(services, message.message_id):
+        return message.message_id, False
     try:
         handle = await client.start_workflow(
             MessageWorkflow.run,

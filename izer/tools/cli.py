@@ -33,7 +33,24 @@ def _api(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = Settings()
-    uvicorn.run("api:app", host=args.host, port=args.port or settings.port)
+    uvicorn.run("api:app", host=args.host or settings.host, port=args.port or settings.port)
+    return 0
+
+
+def _codec_server(args: argparse.Namespace) -> int:
+    """Temporal's remote codec protocol on this machine, for the Web UI's "Codec Server" setting."""
+    import uvicorn
+
+    from izer.routes.codec import create_codec_app
+    from izer.temporal import payload_codec
+
+    settings = Settings()
+    codec = payload_codec(settings)
+    if codec is None:
+        print("PAYLOAD_ENCRYPTION_KEY is not set: there is nothing to decode", file=sys.stderr)
+        return 2
+    print(f"codec endpoint http://127.0.0.1:{args.port} (Web UI origin {settings.temporal_ui_url})", file=sys.stderr)
+    uvicorn.run(create_codec_app(settings, codec), host="127.0.0.1", port=args.port, log_level="warning")
     return 0
 
 
@@ -215,6 +232,17 @@ def _replay(args: argparse.Namespace) -> int:
     return 0
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+90…`, `@SUM`) gets a leading
+    apostrophe, so it is shown as text; numbers are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _export(args: argparse.Namespace) -> int:
     """CSV of the messages received since a date, with their analysis and answer times."""
     import csv
@@ -236,7 +264,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         writer = csv.DictWriter(output, fieldnames=queries.EXPORT_COLUMNS)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()} for row in rows)
     finally:
         if output is not sys.stdout:
             output.close()
@@ -253,9 +281,12 @@ def main(argv: list[str] | None = None) -> None:
     dev.set_defaults(run=_dev)
     commands.add_parser("worker", help="run the Temporal worker").set_defaults(run=_worker)
     api = commands.add_parser("api", help="run the HTTP API")
-    api.add_argument("--host", default="0.0.0.0")
+    api.add_argument("--host", help="the address to bind (default HOST, else 127.0.0.1)")
     api.add_argument("--port", type=int)
     api.set_defaults(run=_api)
+    codec_server = commands.add_parser("codec-server", help="decrypt payloads for the Temporal Web UI (this machine)")
+    codec_server.add_argument("--port", type=int, default=8888)
+    codec_server.set_defaults(run=_codec_server)
     evaluate = commands.add_parser("evaluate", help="score an analyzer on labeled messages (JSONL)")
     evaluate.add_argument("file")
     evaluate.add_argument("--analyzer", choices=("rules", "model", "combined", "openai"), default="rules")

@@ -56,7 +56,7 @@ def plan(settings: Settings, supervisor: Supervisor, *, workers: int = 1, api_pr
         supervisor.add(Part(f"agent {name}", agent_command(name, port=urlsplit(url).port or 80)))
     for part in worker_parts(workers, metrics_port=settings.worker_metrics_port):
         supervisor.add(part)
-    supervisor.add(Part("api", api_command(host="0.0.0.0", port=settings.port, processes=api_processes)))
+    supervisor.add(Part("api", api_command(host=settings.host, port=settings.port, processes=api_processes)))
 
 
 def run_dev(settings: Settings, *, workers: int = 1, api_processes: int = 1) -> int:

@@ -253,3 +253,27 @@ def test_backup_keep_days_deletes_only_this_databases_older_backups(scratch_mysq
     assert backup.returncode == 0, backup.stderr
     assert not old.exists() and recent.exists() and other.exists()
     assert Path(backup.stdout.strip()).exists()
+
+
+@pytest.mark.mariadb
+def test_backup_and_restore_take_any_password(scratch_mysql_url: str, tmp_path: Path) -> None:
+    """Quotes, backslashes, `#`, `;`, `$` and spaces in DB_PASSWORD reach the server as they are."""
+    require_client_tools()
+    fill(scratch_mysql_url)
+    database = make_url(scratch_mysql_url).database
+    user = f"izer_pw_{os.urandom(3).hex()}"
+    password = r'a"b\\c' + "'" + r"d$e #f;g `x` \n\""  # what an option file would read as escapes too
+    server = create_engine(make_url(scratch_mysql_url).set(database=None))
+    with server.begin() as connection:
+        connection.exec_driver_sql(f"CREATE USER '{user}'@'%%' IDENTIFIED BY %s", (password,))
+        connection.exec_driver_sql(f"GRANT ALL ON *.* TO '{user}'@'%%'")
+    try:
+        env = {**client_env(scratch_mysql_url), "DB_USER": user, "DB_PASSWORD": password}
+        backup = run(BACKUP, str(tmp_path / "backups"), env=env)
+        assert backup.returncode == 0, backup.stderr
+        restore = run(RESTORE, "--replace", backup.stdout.strip(), str(database), env=env)
+        assert restore.returncode == 0, restore.stderr
+    finally:
+        with server.begin() as connection:
+            connection.exec_driver_sql(f"DROP USER IF EXISTS '{user}'@'%%'")
+        server.dispose()

@@ -24,6 +24,7 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client, WorkflowExecutionStatus, WorkflowHandle
 
 from izer.db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
+from izer.ingest.signature import sign
 from tests.conftest import SHARED
 from tests.faults.procstack import AGENTS, ProcStack
 from workflows.message import MessageWorkflow, workflow_id_for
@@ -76,13 +77,20 @@ class Delivery:
         return self.attempts[-1] if self.attempts else "none"
 
 
-async def deliver(http: httpx.AsyncClient, api: str, body: Body, *, retry_for: float = 0) -> Delivery:
-    """POST /webhook; on a network error or a 5xx deliver again every 0.5 s for `retry_for` seconds."""
+async def deliver(
+    http: httpx.AsyncClient, api: str, body: Body, *, retry_for: float = 0, secret: str | None = None
+) -> Delivery:
+    """POST /webhook (signed with `secret`, WEBHOOK_SECRET, when given); on a network error or a 5xx deliver
+    again every 0.5 s for `retry_for` seconds."""
     delivery = Delivery(body["message_id"])
+    content = json.dumps(body).encode()
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Signature-256"] = sign(content, secret)
     deadline = time.monotonic() + retry_for
     while True:
         try:
-            response = await http.post(f"{api}/webhook", json=body, timeout=HTTP_TIMEOUT)
+            response = await http.post(f"{api}/webhook", content=content, headers=headers, timeout=HTTP_TIMEOUT)
         except httpx.HTTPError as err:
             delivery.attempts.append(type(err).__name__)
         else:

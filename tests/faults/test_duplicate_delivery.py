@@ -17,6 +17,8 @@ from tests.faults.procstack import ProcStack
 pytestmark = pytest.mark.faults
 
 COPIES = 20
+SECRET = "duplicate-delivery-secret"
+"""The bridge signs its bodies (WEBHOOK_SECRET): a signed repeat gets the stored answer, not the ids only."""
 CLOSING = "Tamam, çok teşekkürler, iyi günler!"
 
 
@@ -28,8 +30,8 @@ def differing(answers: list[dict[str, Any]]) -> set[str]:
 
 async def burst(http: httpx.AsyncClient, stack: ProcStack, body: Body) -> list[dict[str, Any]]:
     """COPIES deliveries at once, then one more after they all answered (a late retry of the bridge)."""
-    deliveries = await asyncio.gather(*(deliver(http, stack.api_url, body) for _ in range(COPIES)))
-    deliveries.append(await deliver(http, stack.api_url, body))
+    deliveries = await asyncio.gather(*(deliver(http, stack.api_url, body, secret=SECRET) for _ in range(COPIES)))
+    deliveries.append(await deliver(http, stack.api_url, body, secret=SECRET))
     summary = http_summary({str(i): d for i, d in enumerate(deliveries)})
     assert all(d.final == "200" and d.answer for d in deliveries), (
         f"every copy gets the answer: {summary}\n{stack.logs()}"
@@ -41,7 +43,7 @@ async def test_the_same_message_delivered_twenty_times_at_once(
     launch: Callable[..., Any], http: httpx.AsyncClient
 ) -> None:
     started = time.monotonic()
-    stack = await launch()
+    stack = await launch(env={"WEBHOOK_SECRET": SECRET})
     engine = engine_for(stack)
     waiting = messages("dup-open", 1)[0]
     closing = messages("dup-closing", 1, text=CLOSING)[0]

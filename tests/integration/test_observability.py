@@ -8,6 +8,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from opentelemetry import trace
@@ -19,7 +20,7 @@ from temporalio.testing import WorkflowEnvironment
 from izer.observability import configure_logging, mask_phone
 from izer.settings import Settings
 from izer.temporal import connect
-from tests.stack import Stack, running_stack
+from tests.stack import Stack, running_stack, wait_for
 
 EXPORTER = InMemorySpanExporter()
 
@@ -66,9 +67,12 @@ async def test_one_trace_goes_from_the_webhook_through_every_activity(
         "current_message": "Vites atlıyor, zincir sesi geliyor",
     }
     assert (await traced_stack.post("/webhook", json=body)).status_code == 200
+
+    async def answered() -> list[Any]:  # the server span ends just after the answer is sent
+        return [s for s in tracing.get_finished_spans() if s.name.startswith("POST /webhook")]
+
+    request = await wait_for(answered, timeout=5)
     spans = tracing.get_finished_spans()
-    request = [s for s in spans if s.name.startswith("POST /webhook")]
-    assert request, [s.name for s in spans]
     trace_id = request[0].context.trace_id
     in_trace = {s.name for s in spans if s.context.trace_id == trace_id}
     for name in (
@@ -78,6 +82,23 @@ async def test_one_trace_goes_from_the_webhook_through_every_activity(
         "RunActivity:record_routing",
     ):
         assert any(n.startswith(name) for n in in_trace), (name, sorted(in_trace))
+
+
+async def test_spans_carry_route_templates_never_phone_numbers_or_search_text(
+    traced_stack: Stack, tracing: InMemorySpanExporter
+) -> None:
+    tracing.clear()
+    await traced_stack.post("/chats/+905551239876/answer", json={})
+    await traced_stack.get("/messages", params={"q": "gizliarama"})
+
+    async def both() -> list[Any]:
+        found = [s for s in tracing.get_finished_spans() if s.kind.name == "SERVER"]
+        return found if len(found) >= 2 else []
+
+    spans = await wait_for(both, timeout=5)
+    dumped = " ".join(f"{s.name} {dict(s.attributes or {})}" for s in spans)
+    assert "/chats/{phone_number}/answer" in dumped, dumped
+    assert "905551239876" not in dumped and "gizliarama" not in dumped, dumped
 
 
 async def test_each_stage_logs_one_json_line_with_the_ids_and_no_phone_number(

@@ -117,7 +117,7 @@ async def test_a_refresh_keeps_the_open_history_the_scroll_position_and_the_sear
         scrolled = await page.evaluate("window.scrollY")
         assert scrolled > 0, "the page must be taller than the window for this test"
         seen = int(await page.evaluate("document.body.dataset.refreshes"))
-        await page.wait_for_function(f"Number(document.body.dataset.refreshes) > {seen}", timeout=8000)
+        await refreshed_after(page, seen)
         assert await battery.evaluate("el => el.keptAcrossRefreshes === true"), "the card was updated in place"
         assert await battery.locator(".history").evaluate("el => el.open")
         await expect(thread).to_have_count(3)
@@ -175,11 +175,7 @@ async def test_answering_removes_the_card_and_signals_the_workflow(page: Page, s
     await expect(card(page, second["message_id"])).to_have_count(0)
     assert not await dialog.evaluate("el => el.open"), "the name is asked once, then remembered"
     await expect(page.locator("#who")).to_contain_text("Yanıtlayan: Ayşe")
-    await page.wait_for_function(
-        "n => Number(document.body.dataset.refreshes) > n",
-        arg=int(await page.evaluate("document.body.dataset.refreshes")),
-        timeout=8000,
-    )
+    await refreshed_after(page, int(await page.evaluate("document.body.dataset.refreshes")))
     await expect(card(page, first["message_id"])).to_have_count(0)
     await page.check('input[name="status"][value="answered"]', force=True)
     await expect(card(page, first["message_id"]).locator(".countdown-label")).to_have_text("Ayşe yanıtladı")
@@ -215,3 +211,12 @@ async def test_the_queue_fits_a_phone_screen(browser: Browser, stack: Stack, pai
         await screenshot(page, "queue-phone.png")
     finally:
         await context.close()
+
+
+async def refreshed_after(page: Page, seen: int, timeout: float = 8.0) -> None:
+    """Wait for the queue's next refresh. Polled from here: the page's Content-Security-Policy forbids the
+    string evaluation that `wait_for_function` needs."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while int(await page.evaluate("document.body.dataset.refreshes")) <= seen:
+        assert asyncio.get_running_loop().time() < deadline, f"no refresh after {seen} within {timeout} s"
+        await asyncio.sleep(0.1)

@@ -17,7 +17,7 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.errors import InputError
 from izer.observability import WEBHOOK_LATENCY, WEBHOOK_REQUESTS, configure_logging, configure_tracing
-from izer.routes import bridge, dashboard, messages, operations, whatsapp
+from izer.routes import bridge, dashboard, messages, operations, replies, whatsapp
 from izer.routes.deps import Services
 from izer.settings import Settings
 from izer.temporal import TemporalGateway
@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     FastAPIInstrumentor.instrument_app(app, excluded_urls="health,metrics,static")
     app.add_exception_handler(InputError, _input_error)  # type: ignore[arg-type]
     app.middleware("http")(_measure_webhooks)
-    for module in (bridge, whatsapp, messages, operations, dashboard):
+    for module in (bridge, whatsapp, messages, replies, operations, dashboard):
         app.include_router(module.router)
     app.mount("/static", dashboard.static_files(), name="static")
     return app

@@ -226,10 +226,10 @@ class Notifier:
         capture = _ThreadLog()
         logger.addHandler(capture)
         try:
-            sender = apprise.Apprise()
-            if not sender.add(channel.url):
+            plugin = apprise.Apprise.instantiate(channel.url)
+            if not plugin:
                 return False, f"{channel.service}: the URL is not usable"
-            ok = sender.notify(title=notice.title, body=notice.body, body_format=apprise.NotifyFormat.TEXT)
+            ok = plugin.notify(title=notice.title, body=notice.body, body_format=apprise.NotifyFormat.TEXT)
         except Exception as err:  # noqa: BLE001 - any plugin failure is a failed delivery, told without the URL
             return False, f"{channel.service}: {type(err).__name__}"
         finally:

@@ -155,6 +155,34 @@ CREATE TABLE IF NOT EXISTS message_statuses (
     KEY ix_message_statuses_recipient (recipient_phone)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Replies sent to customers from İzer through the WhatsApp Cloud API: the row (keyed by a client-made
+-- reply_key) is written before the send, the wamid as soon as Meta accepted it, so a retried send never
+-- reaches the customer twice; later statuses (sent, delivered, read, failed) from the webhook update it.
+CREATE TABLE IF NOT EXISTS whatsapp_replies (
+    id BIGINT NOT NULL AUTO_INCREMENT,
+    reply_key VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
+    message_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
+    phone_number VARCHAR(32) NOT NULL,
+    kind VARCHAR(16) NOT NULL DEFAULT 'text',
+    body TEXT NOT NULL,
+    sent_by VARCHAR(255) NOT NULL,
+    status VARCHAR(16) NOT NULL DEFAULT 'sending',
+    wamid VARCHAR(191) COLLATE utf8mb4_bin NULL,
+    attempts INT NOT NULL DEFAULT 0,
+    error_code INT NULL,
+    error_detail TEXT NULL,
+    attempted_at DATETIME(6) NULL,
+    status_at DATETIME(6) NULL,
+    created_at DATETIME(6) NOT NULL,
+    updated_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uq_whatsapp_replies_reply_key (reply_key),
+    UNIQUE KEY uq_whatsapp_replies_wamid (wamid),
+    KEY ix_whatsapp_replies_message (message_id),
+    CONSTRAINT fk_whatsapp_replies_message FOREIGN KEY (message_id)
+        REFERENCES webhook_messages (message_id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- Reactions, recorded against the message they react to.
 CREATE TABLE IF NOT EXISTS message_reactions (
     id BIGINT NOT NULL AUTO_INCREMENT,

@@ -19,7 +19,7 @@ from starlette.routing import Match
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.errors import InputError
 from izer.observability import WEBHOOK_LATENCY, WEBHOOK_REQUESTS, configure_logging, configure_tracing
-from izer.routes import bridge, codec, dashboard, docs, messages, operations, whatsapp
+from izer.routes import bridge, codec, dashboard, docs, messages, operations, replies, whatsapp
 from izer.routes.deps import Services
 from izer.security import security_headers
 from izer.settings import Settings
@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(InputError, _input_error)  # type: ignore[arg-type]
     app.middleware("http")(_measure_webhooks)
     app.middleware("http")(security_headers)
-    for module in (bridge, whatsapp, messages, operations, dashboard, docs):
+    for module in (bridge, whatsapp, messages, replies, operations, dashboard, docs):
         app.include_router(module.router)
     app.include_router(codec.router, prefix="/codec")
     app.mount("/static", dashboard.static_files(), name="static")

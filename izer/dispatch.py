@@ -15,6 +15,7 @@ from temporalio.client import (
     WorkflowUpdateRPCTimeoutOrCancelledError,
     WorkflowUpdateStage,
 )
+from temporalio.common import WorkflowIDConflictPolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
@@ -24,8 +25,11 @@ from izer.errors import InputError
 from izer.observability import log_stage
 from izer.routes.deps import Services, now
 from izer.temporal import message_workflow_start
-from workflows.contracts import DeliveryRequest
+from workflows.contracts import DeliveryRequest, ReplyOutcome, ReplyRequest, ReplyWorkflowInput
 from workflows.message import MessageWorkflow
+from workflows.reply import ReplyWorkflow, reply_workflow_id
+
+REPLY_WAIT_SECONDS = 25
 
 log = logging.getLogger("izer.api")
 
@@ -142,3 +146,36 @@ async def signal_answer(services: Services, message_id: str, answer: AnswerSigna
         await services.db(lambda s: store.record_answer(s, message_id, answer, answer.answered_at or now()))
         delivered = "database"
     return {"message_id": message_id, "answered_by": answer.answered_by, "recorded_via": delivered}
+
+
+async def send_reply(services: Services, message_id: str, request: ReplyRequest) -> tuple[int, dict[str, Any]]:
+    """The `send_reply` update on the message's workflow; when that workflow has finished (after its last
+    escalation, or closed), a ReplyWorkflow sends it. 202 when Meta's answer takes longer than the wait
+    (the send goes on durably; the thread shows it)."""
+    client = await services.temporal.client()
+    try:
+        async with asyncio.timeout(REPLY_WAIT_SECONDS):
+            try:
+                outcome: ReplyOutcome = await client.get_workflow_handle(workflow_id_for(message_id)).execute_update(
+                    MessageWorkflow.send_reply, request
+                )
+            except RPCError as err:
+                if err.status not in (RPCStatusCode.NOT_FOUND, RPCStatusCode.FAILED_PRECONDITION):
+                    raise
+                outcome = await client.execute_workflow(
+                    ReplyWorkflow.run,
+                    ReplyWorkflowInput(message_id=message_id, request=request),
+                    id=reply_workflow_id(message_id, request.reply_key),
+                    task_queue=services.settings.temporal_task_queue,
+                    id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
+                    static_summary=f"reply to {message_id} by {request.sent_by}",
+                )
+    except (TimeoutError, WorkflowUpdateRPCTimeoutOrCancelledError):
+        return 202, {"reply_key": request.reply_key, "accepted": False, "status": "sending"}
+    except WorkflowUpdateFailedError as err:
+        log.error("reply to %s failed in its workflow: %s", message_id, err.cause)
+        raise InputError("the reply could not be sent; see the message's workflow", status=500) from None
+    except RPCError as err:
+        raise InputError(f"Temporal refused the reply: {err.message}", status=503) from None
+    log_stage(log, "reply", message_id, workflow_id_for(message_id), "accepted" if outcome.accepted else "refused")
+    return 200, outcome.model_dump(mode="json")

@@ -137,7 +137,7 @@ class AnswerSignal(BaseModel):
 
     answered_by: str = "api"
     answered_at: datetime | None = None
-    source: Literal["api", "dashboard", "history", "whatsapp_status", "chat", "agent"] = "api"
+    source: Literal["api", "dashboard", "history", "whatsapp_status", "chat", "agent", "reply"] = "api"
 
 
 class RecordResult(BaseModel):

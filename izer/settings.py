@@ -36,6 +36,11 @@ def parse_duration(value: Any) -> timedelta:
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 
 
+def split_urls(value: str) -> list[str]:
+    """Apprise URLs, comma or space separated (a URL holds neither unencoded)."""
+    return [part for part in re.split(r"[\s,]+", value) if part]
+
+
 def _split_names(value: Any) -> Any:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
@@ -97,6 +102,10 @@ class Settings(BaseSettings):
     escalation_growth: float = Field(default=2.0, ge=1)
     escalation_webhook_url: str | None = None
     escalation_management_url: str | None = None
+    escalation_team_urls: SecretStr | None = None
+    escalation_management_urls: SecretStr | None = None
+    notify_language: Literal["tr", "en"] = "tr"
+    management_quiet_hours: str | None = None
     business_hours: str = "Mon-Sat 09:00-19:00"
     business_timezone: str = "Europe/Istanbul"
     business_holidays: str | None = None
@@ -108,6 +117,15 @@ class Settings(BaseSettings):
     whatsapp_verify_token: SecretStr | None = None
     whatsapp_app_secret: SecretStr | None = None
     api_token: SecretStr | None = None
+    whatsapp_access_token: SecretStr | None = None
+    whatsapp_phone_number_id: str | None = None
+    graph_api_url: str = "https://graph.facebook.com"
+    graph_api_version: str = Field(default="v21.0", pattern=r"^v\d+\.\d+$")
+    whatsapp_reply_template: str | None = None
+    whatsapp_template_language: str = "tr"
+    reply_timeout: Duration = timedelta(seconds=15)
+    reply_confirm_window: Duration = timedelta(seconds=60)
+    any_sent_status_answers: bool = False
     max_body_bytes: int = 256 * 1024
     max_history_entries: int = 100
 
@@ -129,6 +147,14 @@ class Settings(BaseSettings):
     @classmethod
     def _names(cls, value: Any) -> Any:
         return _split_names(value)
+
+    @field_validator("management_quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str | None, info: Any) -> str | None:
+        from izer.sla.quiet import QuietHours
+
+        QuietHours.parse(value, info.data.get("business_timezone", "Europe/Istanbul"))
+        return value
 
     @field_validator("worker_metrics_port", mode="before")
     @classmethod
@@ -160,6 +186,17 @@ class Settings(BaseSettings):
         if self.database_auto_create is not None:
             return self.database_auto_create
         return self.env != "production"
+
+    @property
+    def replies_enabled(self) -> bool:
+        """Replies go through the WhatsApp Cloud API when its token and phone number id are set."""
+        token = self.whatsapp_access_token
+        return bool(token and token.get_secret_value() and self.whatsapp_phone_number_id)
+
+    def notification_urls(self, group: Literal["team", "management"]) -> list[str]:
+        """ESCALATION_TEAM_URLS or ESCALATION_MANAGEMENT_URLS as a list (they hold secrets: never log them)."""
+        value = self.escalation_team_urls if group == "team" else self.escalation_management_urls
+        return split_urls(value.get_secret_value()) if value else []
 
     @property
     def uses_openai(self) -> bool:

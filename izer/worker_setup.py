@@ -22,18 +22,23 @@ from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxR
 from activities.agents import AgentActivities
 from activities.analysis import AnalysisActivities
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
+from activities.replies import ReplyActivities
 from activities.store import StoreActivities
 from izer.analysis import model as text_model
 from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import OpenAIAnalyzer, build_client
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
+from izer.notify import Notifier, channels
 from izer.observability import configure_logging, configure_tracing
 from izer.settings import Settings
 from izer.sla.calendar import BusinessCalendar, load_holidays
+from izer.sla.quiet import QuietHours
 from izer.temporal import connect, ensure_search_attributes, ensure_stats_schedule
 from izer.tools.exit import exit_with
+from izer.whatsapp_cloud import CloudAPI
 from workflows.message import MessageWorkflow
 from workflows.replay import ReplayWorkflow
+from workflows.reply import ReplyWorkflow
 from workflows.stats import StatsSnapshotWorkflow
 
 log = logging.getLogger("izer.worker")
@@ -49,6 +54,33 @@ def response_policy(settings: Settings) -> ResponsePolicy:
         allowed={name: settings.sla_for(name) for name in ("immediate", "1hour", "4hours", "24hours")},
         wall_clock=frozenset(settings.wall_clock_response_times),
         calendar=calendar,
+        quiet=QuietHours.parse(settings.management_quiet_hours, settings.business_timezone),
+    )
+
+
+def escalation_targets(settings: Settings) -> EscalationTargets:
+    """The JSON webhooks, the Apprise channels and the hub (an unusable Apprise URL stops the start-up)."""
+    return EscalationTargets(
+        team_url=settings.escalation_webhook_url,
+        management_url=settings.escalation_management_url,
+        hub_url=settings.agent_hub_url,
+        dashboard_url=settings.public_url,
+        temporal_ui_url=settings.temporal_ui_url,
+        namespace=settings.temporal_namespace,
+        channels=tuple(channels(settings.notification_urls("team"), settings.notification_urls("management"))),
+    )
+
+
+def cloud_api(settings: Settings, http: httpx.AsyncClient) -> CloudAPI | None:
+    """The WhatsApp Cloud API client when WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID are set."""
+    if not settings.replies_enabled or settings.whatsapp_access_token is None:
+        return None
+    return CloudAPI(
+        http=http,
+        base_url=settings.graph_api_url,
+        version=settings.graph_api_version,
+        phone_number_id=settings.whatsapp_phone_number_id or "",
+        token=settings.whatsapp_access_token,
     )
 
 
@@ -58,6 +90,7 @@ class Activities:
     analysis: AnalysisActivities
     agents: AgentActivities
     escalation: EscalationActivities
+    replies: ReplyActivities
 
     def all(self) -> list[Callable[..., Any]]:
         return [
@@ -72,6 +105,7 @@ class Activities:
             self.agents.deliver_to_agent,
             self.escalation.compute_deadline,
             self.escalation.escalate,
+            self.replies.send_reply,
         ]
 
 
@@ -92,12 +126,16 @@ def load_combined(settings: Settings) -> tuple[CombinedAnalyzer | None, str | No
 @asynccontextmanager
 async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
     """Every client the activities need, built once and closed at the end."""
+    targets = escalation_targets(settings)
     engine = make_engine(settings.sqlalchemy_url)
     prepare_database(engine, create=settings.creates_schema)
     sessions = make_sessionmaker(engine)
     senders = settings.business_sender_names
     combined, model_unavailable = load_combined(settings)
-    async with httpx.AsyncClient(timeout=settings.agent_timeout.total_seconds()) as http:
+    async with (
+        httpx.AsyncClient(timeout=settings.agent_timeout.total_seconds()) as http,
+        httpx.AsyncClient(timeout=settings.reply_timeout.total_seconds()) as graph,
+    ):
         llm = None
         if settings.uses_openai:
             llm = OpenAIAnalyzer(client=build_client(settings), model=settings.openai_model, business_senders=senders)
@@ -120,14 +158,16 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
                     sessions=sessions,
                     http=http,
                     policy=response_policy(settings),
-                    targets=EscalationTargets(
-                        team_url=settings.escalation_webhook_url,
-                        management_url=settings.escalation_management_url,
-                        hub_url=settings.agent_hub_url,
-                        dashboard_url=settings.public_url,
-                        temporal_ui_url=settings.temporal_ui_url,
-                        namespace=settings.temporal_namespace,
-                    ),
+                    targets=targets,
+                    notifier=Notifier(),
+                    language=settings.notify_language,
+                ),
+                replies=ReplyActivities(
+                    sessions=sessions,
+                    cloud=cloud_api(settings, graph),
+                    template=settings.whatsapp_reply_template,
+                    template_language=settings.whatsapp_template_language,
+                    confirm_window=settings.reply_confirm_window,
                 ),
             )
         finally:
@@ -138,7 +178,7 @@ def build_worker(client: Client, settings: Settings, activities: Activities, exe
     return Worker(
         client,
         task_queue=settings.temporal_task_queue,
-        workflows=[MessageWorkflow, StatsSnapshotWorkflow, ReplayWorkflow],
+        workflows=[MessageWorkflow, StatsSnapshotWorkflow, ReplayWorkflow, ReplyWorkflow],
         activities=activities.all(),
         activity_executor=executor,
         max_concurrent_activities=settings.worker_max_concurrent_activities,

@@ -8,7 +8,7 @@ keep replaying.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -98,6 +98,7 @@ class DeadlineInput(BaseModel):
     warn_at: float = 0.8
     levels: int = 3
     growth: float = 2.0
+    priority: Priority | None = Field(default=None, description="critical pages management even in quiet hours")
 
 
 class Deadline(BaseModel):
@@ -107,22 +108,74 @@ class Deadline(BaseModel):
     warn_at: datetime | None = None
     business_hours: bool = False
     ladder: list[datetime] = Field(default_factory=list, description="when each escalation level fires")
+    management_at: list[datetime | None] = Field(
+        default_factory=list,
+        description="per level: when management may be paged, when quiet hours hold the page (else None)",
+    )
 
 
 class EscalateInput(BaseModel):
-    message: IncomingMessage
-    analysis: Analysis
+    """One level's notices. Workflows started before the `escalate-by-id` patch pass the whole message and
+    its analysis; newer ones pass the id only and the activity reads the rest from the database."""
+
+    message: IncomingMessage | None = None
+    analysis: Analysis | None = None
+    message_id: str = ""
     level: int
     kind: EscalationKind = "breach"
     due_at: datetime
     late_by_seconds: float = 0
     workflow_id: str = ""
+    include_management: bool = Field(default=True, description="false: quiet hours hold management's page")
+    management_only: bool = Field(default=False, description="the held management page, released")
+
+    @property
+    def id(self) -> str:
+        return self.message_id or (self.message.message_id if self.message else "")
 
 
 class EscalationOutcome(BaseModel):
     level: int
     targets: list[str] = Field(default_factory=list)
     delivered: list[str] = Field(default_factory=list)
+    skipped: str | None = Field(default=None, description="why nobody was paged (answered, suppressed)")
+
+
+ReplyKind = Literal["text", "template"]
+
+
+class ReplyRequest(BaseModel):
+    """`send_reply`: a person's reply to the customer, sent through the WhatsApp Cloud API.
+    `reply_key` is made by the caller and identifies this one send across every retry."""
+
+    reply_key: str
+    sent_by: str
+    text: str = ""
+    kind: ReplyKind = "text"
+
+
+class SendReplyInput(BaseModel):
+    message_id: str
+    request: ReplyRequest
+
+
+class ReplyOutcome(BaseModel):
+    """What Meta answered: accepted with the reply's wamid, or refused with its error code and words."""
+
+    reply_key: str
+    accepted: bool
+    status: str
+    wamid: str | None = None
+    error_code: int | None = None
+    error: str | None = None
+    answered: bool = False
+
+
+class ReplyWorkflowInput(BaseModel):
+    """A reply to a message whose own workflow has already finished (for example after its last escalation)."""
+
+    message_id: str
+    request: ReplyRequest
 
 
 class RecordAnswerInput(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +19,7 @@ with workflow.unsafe.imports_passed_through():
         Analysis,
         AnswerSignal,
         EscalationKind,
+        IncomingMessage,
         MessageState,
         WebhookResult,
         workflow_id_for,
@@ -34,6 +36,8 @@ with workflow.unsafe.imports_passed_through():
         RecordAnalysisInput,
         RecordAnswerInput,
         RecordRoutingInput,
+        ReplyOutcome,
+        ReplyRequest,
         StatusChange,
     )
     from workflows.steps import DB_RETRY, DB_TIMEOUT, HTTP_RETRY_INITIAL
@@ -49,6 +53,12 @@ Workflows started before it wait on their first deadline as they always did."""
 ESCALATION_RETRY = RetryPolicy(
     initial_interval=HTTP_RETRY_INITIAL, maximum_interval=timedelta(seconds=30), maximum_attempts=10
 )
+ESCALATE_BY_ID = "escalate-by-id"
+"""Patch: the escalation activity gets the message id and reads the message from the database (no
+customer text repeated into each escalation's input). Workflows started before it pass the message."""
+QUIET_HOURS = "management-quiet-hours"
+"""Patch: a level's management page that falls in MANAGEMENT_QUIET_HOURS waits (a durable timer) until
+the quiet period ends, unless the message is answered first."""
 
 
 @workflow.defn
@@ -155,6 +165,7 @@ class MessageWorkflow:
                 warn_at=config.warn_at,
                 levels=config.escalation_levels,
                 growth=config.escalation_growth,
+                priority=analysis.priority_level,
             ),
             start_to_close_timeout=DB_TIMEOUT,
             retry_policy=DB_RETRY,
@@ -168,17 +179,32 @@ class MessageWorkflow:
         self, params: MessageWorkflowInput, analysis: Analysis, deadline: Deadline, *, interruptible: bool
     ) -> None:
         """Warn, then escalate at each missed deadline, until answered (or, when ``interruptible``, until a
-        person raises the priority)."""
+        person raises the priority); management's pages held by quiet hours go out when those end."""
+        message = params.message
         if deadline.warn_at is not None and await self._answered_by(deadline.warn_at, interruptible) is False:
             if self._interrupted(interruptible):
                 return
-            await self._escalate(params, analysis, 0, "warning", deadline.due_at)
+            await self._escalate(message, analysis, 0, "warning", deadline.due_at)
+        held: list[asyncio.Task[None]] = []
         for level, due_at in enumerate(deadline.ladder, start=1):
             if await self._answered_by(due_at, interruptible) or self._interrupted(interruptible):
-                return
-            await self._escalate(params, analysis, level, "breach", due_at)
+                break
+            release = deadline.management_at[level - 1] if level <= len(deadline.management_at) else None
+            hold = release is not None and release > due_at and workflow.patched(QUIET_HOURS)
+            await self._escalate(message, analysis, level, "breach", due_at, include_management=not hold)
+            if hold and release is not None:
+                held.append(asyncio.create_task(self._release_held(message, analysis, level, due_at, release)))
             self._status = self._status.model_copy(update={"state": "escalated", "escalation_level": level})
             self._publish()
+        if held:
+            await asyncio.gather(*held)
+
+    async def _release_held(
+        self, message: IncomingMessage, analysis: Analysis, level: int, due_at: datetime, release: datetime
+    ) -> None:
+        """Management's page of `level`, held by quiet hours: sent when they end, unless answered by then."""
+        if not await self._answered_by(release):
+            await self._escalate(message, analysis, level, "breach", due_at, management_only=True)
 
     def _interrupted(self, interruptible: bool) -> bool:
         return interruptible and self._raised is not None
@@ -197,24 +223,39 @@ class MessageWorkflow:
         return self._answer is not None
 
     async def _escalate(
-        self, params: MessageWorkflowInput, analysis: Analysis, level: int, kind: EscalationKind, due_at: datetime
+        self,
+        message: IncomingMessage,
+        analysis: Analysis,
+        level: int,
+        kind: EscalationKind,
+        due_at: datetime,
+        *,
+        include_management: bool = True,
+        management_only: bool = False,
     ) -> None:
         """Notify this level's targets; one that stays unreachable after the retries does not stop the ladder."""
+        by_id = workflow.patched(ESCALATE_BY_ID)
+        summary = f"breach level {level}" if kind == "breach" else "warning before the deadline"
+        if management_only:
+            summary = f"breach level {level}: management, after quiet hours"
         try:
             await workflow.execute_activity_method(
                 EscalationActivities.escalate,
                 EscalateInput(
-                    message=params.message,
-                    analysis=analysis,
+                    message=None if by_id else message,
+                    analysis=None if by_id else analysis,
+                    message_id=message.message_id if by_id else "",
                     level=level,
                     kind=kind,
                     due_at=due_at,
                     late_by_seconds=max(0.0, (workflow.now() - due_at).total_seconds()),
                     workflow_id=workflow.info().workflow_id,
+                    include_management=include_management,
+                    management_only=management_only,
                 ),
                 start_to_close_timeout=timedelta(seconds=60),
                 retry_policy=ESCALATION_RETRY,
-                summary=f"breach level {level}" if kind == "breach" else "warning before the deadline",
+                summary=summary,
             )
         except ActivityError:
             workflow.logger.warning("%s level %d could not be delivered to every target", kind, level)
@@ -288,6 +329,15 @@ class MessageWorkflow:
         current = self._raised.priority if self._raised else self._status.priority
         if current is None or PRIORITY_RANK[change.priority] < PRIORITY_RANK[current]:
             self._raised = change
+
+    @workflow.update
+    async def send_reply(self, request: ReplyRequest) -> ReplyOutcome:
+        """A person's reply, sent through the WhatsApp Cloud API; once Meta accepted it, the message is
+        answered by that person. Meta's refusal comes back in words and the message stays open."""
+        outcome = await steps.send_reply(self._status.message_id, request)
+        if outcome.accepted and self._answer is None:
+            self._answer = AnswerSignal(answered_by=request.sent_by, answered_at=workflow.now(), source="reply")
+        return outcome.model_copy(update={"answered": outcome.accepted})
 
     @workflow.query
     def status(self) -> MessageStatus:

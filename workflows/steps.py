@@ -14,9 +14,19 @@ from temporalio.exceptions import ActivityError, ApplicationError
 with workflow.unsafe.imports_passed_through():
     from activities.agents import AgentActivities
     from activities.analysis import AnalysisActivities
+    from activities.replies import ReplyActivities
     from izer.domain import Analysis, IncomingMessage, RoutingResult
-    from izer.errors import AGENT_REJECTED
-    from workflows.contracts import AgentReply, AgentRoute, AnalyzeInput, DeliverInput, PipelineConfig
+    from izer.errors import AGENT_REJECTED, REPLY_NOT_POSSIBLE
+    from workflows.contracts import (
+        AgentReply,
+        AgentRoute,
+        AnalyzeInput,
+        DeliverInput,
+        PipelineConfig,
+        ReplyOutcome,
+        ReplyRequest,
+        SendReplyInput,
+    )
     from workflows.routing import choose_agent, hub_route
 
 DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
@@ -27,6 +37,31 @@ HTTP_RETRY_INITIAL = timedelta(milliseconds=500)
 LOCAL_DELIVERY = "local-delivery"
 """Patch: the agent delivery runs as a local activity, so one workflow task takes a message from stored to
 routed (docs/benchmark.md). Workflows started before it replay their regular activity."""
+
+
+REPLY_RETRY = RetryPolicy(
+    initial_interval=timedelta(seconds=1),
+    maximum_interval=timedelta(seconds=15),
+    maximum_attempts=12,
+    non_retryable_error_types=[REPLY_NOT_POSSIBLE],
+)
+
+
+async def send_reply(message_id: str, request: ReplyRequest) -> ReplyOutcome:
+    """The send through the Cloud API, retried by Temporal while Meta is unreachable or an earlier attempt
+    is unconfirmed; a refusal by Meta is an outcome, and so is giving up."""
+    try:
+        return await workflow.execute_activity_method(
+            ReplyActivities.send_reply,
+            SendReplyInput(message_id=message_id, request=request),
+            start_to_close_timeout=timedelta(seconds=30),
+            retry_policy=REPLY_RETRY,
+            summary=f"{request.kind} reply by {request.sent_by}",
+        )
+    except ActivityError as err:
+        cause = err.cause
+        reason = str(getattr(cause, "message", None) or err)
+        return ReplyOutcome(reply_key=request.reply_key, accepted=False, status="unsent", error=reason)
 
 
 async def analyze(message: IncomingMessage, config: PipelineConfig) -> Analysis:

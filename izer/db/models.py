@@ -199,6 +199,33 @@ class MessageStatusRecord(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
 
 
+class WhatsAppReply(Base):
+    __tablename__ = "whatsapp_replies"
+    __table_args__ = (
+        UniqueConstraint("reply_key", name="uq_whatsapp_replies_reply_key"),
+        UniqueConstraint("wamid", name="uq_whatsapp_replies_wamid"),
+        Index("ix_whatsapp_replies_message", "message_id"),
+        TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = _id()
+    reply_key: Mapped[str] = mapped_column(MessageKey, nullable=False)
+    message_id: Mapped[str] = _message_fk()
+    phone_number: Mapped[str] = mapped_column(String(32), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False, default="text")
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    sent_by: Mapped[str] = mapped_column(String(255), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="sending")
+    wamid: Mapped[str | None] = mapped_column(MessageKey)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    error_code: Mapped[int | None] = mapped_column(Integer)
+    error_detail: Mapped[str | None] = mapped_column(Text)
+    attempted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    status_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, nullable=False)
+
+
 class MessageReaction(Base):
     __tablename__ = "message_reactions"
     __table_args__ = (

@@ -7,13 +7,15 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 from temporalio.service import RPCError, RPCStatusCode
 
-from izer.db import corrections, queries
+from izer.db import corrections, outbound, queries
 from izer.dispatch import signal_answer
 from izer.domain import AnswerSignal, Category, Priority, normalize_phone, workflow_id_for
 from izer.errors import InputError
 from izer.routes.deps import AnswerRequest, Authorized, Services, ServicesDep, now
+from izer.routes.replies import reply_options
 from workflows.contracts import PriorityChange
 from workflows.message import MessageWorkflow
 
@@ -83,13 +85,23 @@ async def correct_message(message_id: str, body: CorrectionRequest, services: Se
 
 @router.get("/messages/{message_id:path}")
 async def get_message(message_id: str, services: ServicesDep) -> dict[str, Any]:
-    detail = await services.db(lambda s: queries.message_detail(s, message_id))
+    detail = await services.db(lambda s: _detail_with_replies(s, message_id))
     live = await _live_state(services, message_id)
     if detail is None and live is None:
         raise InputError(f"no message with id {message_id!r}", status=404)
     if detail is None:
         return {"message_id": message_id, "status": "received", "workflow": live}
     detail["workflow"] = live
+    detail["reply"] = reply_options(services.settings, detail.pop("_target"))
+    return detail
+
+
+def _detail_with_replies(session: Session, message_id: str) -> dict[str, Any] | None:
+    """The message, the replies sent to the customer from İzer, and where a reply would go."""
+    detail = queries.message_detail(session, message_id)
+    if detail is not None:
+        detail["replies"] = outbound.replies_of(session, message_id)
+        detail["_target"] = outbound.reply_target(session, message_id)
     return detail
 
 
@@ -103,14 +115,28 @@ async def list_messages(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:
     where = queries.MessageFilter(status=status, priority=priority, category=category, query=q, limit=limit)
-    items = await services.db(lambda s: queries.list_messages(s, where))
+    items = await services.db(lambda s: _with_reply_windows(s, queries.list_messages(s, where)))
+    settings = services.settings
     return {
         "count": len(items),
         "messages": items,
+        "replies": {"enabled": settings.replies_enabled, "template": settings.whatsapp_reply_template},
         "temporal_ui_url": services.settings.temporal_ui_url,
         "namespace": services.settings.temporal_namespace,
         "now": now().isoformat(),
     }
+
+
+def _with_reply_windows(session: Session, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each WhatsApp message with the end of its chat's 24-hour customer-service window."""
+    latest = outbound.last_customer_messages(
+        session, [m["phone_number"] for m in items if m.get("source") == "whatsapp"]
+    )
+    for item in items:
+        last = latest.get(item["phone_number"]) if item.get("source") == "whatsapp" else None
+        closes = last + outbound.CUSTOMER_SERVICE_WINDOW if last else None
+        item["reply_window_closes_at"] = closes.isoformat() if closes else None
+    return items
 
 
 async def _live_state(services: Services, message_id: str) -> dict[str, Any] | None:

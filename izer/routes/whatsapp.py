@@ -19,7 +19,7 @@ from temporalio.client import Client
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError
 
-from izer.db import store
+from izer.db import outbound, store
 from izer.dispatch import already_processed, signal_answer
 from izer.domain import AnswerSignal, IncomingMessage, message_id_of, normalize_phone
 from izer.errors import InputError
@@ -75,8 +75,8 @@ async def receive_notification(
         raise InputError(f"not a WhatsApp Cloud API notification: {err}", status=400) from None
     client = await services.temporal.client()
     started = await asyncio.gather(*(_start(services, client, m) for m in _unique(notification.messages)))
-    await services.db(lambda s: _record_reactions_and_statuses(s, notification))
-    answered = await _acknowledge_from_statuses(services, notification.statuses)
+    replies = await services.db(lambda s: _record_reactions_and_statuses(s, notification))
+    answered = await _acknowledge_from_statuses(services, notification.statuses, replies)
     return {
         "received": len(notification.messages),
         "accepted": [m for m, running in started if running],
@@ -114,7 +114,10 @@ async def _start(services: Services, client: Client, message: IncomingMessage) -
     return message_id_of(handle.id), True
 
 
-def _record_reactions_and_statuses(session: Session, notification: MetaNotification) -> None:
+def _record_reactions_and_statuses(session: Session, notification: MetaNotification) -> dict[str, str]:
+    """Record reactions and statuses; the statuses of İzer's own replies also update those replies.
+    Returns wamid → who sent the reply, for the statuses that are İzer's replies."""
+    replies: dict[str, str] = {}
     for reaction in notification.reactions:
         store.record_reaction(
             session,
@@ -133,21 +136,44 @@ def _record_reactions_and_statuses(session: Session, notification: MetaNotificat
             status_at=status.timestamp,
             errors=[e.model_dump() for e in status.errors] or None,
         )
+        first_error = status.errors[0] if status.errors else None
+        reply = outbound.apply_status(
+            session,
+            wamid=status.message_id,
+            status=status.raw_status or status.status,
+            status_at=status.timestamp,
+            tracking=status.biz_opaque_callback_data,
+            error_code=first_error.code if first_error else None,
+            error_detail=(first_error.details or first_error.message or first_error.title) if first_error else None,
+        )
+        if reply is not None:
+            replies[status.message_id] = reply.sent_by
+    return replies
 
 
 def _open_before(session: Session, *, phone: str, at: datetime) -> list[str]:
     return store.open_messages_before(session, phone, store.naive_utc(at))
 
 
-async def _acknowledge_from_statuses(services: Services, statuses: list[StatusUpdate]) -> list[str]:
-    """A message the business sent to a customer answers that chat's earlier open messages."""
+async def _acknowledge_from_statuses(
+    services: Services, statuses: list[StatusUpdate], replies: dict[str, str]
+) -> list[str]:
+    """A reply İzer sent for a person answers that chat's earlier open messages. Any other outgoing
+    message (a template, an automatic acknowledgement sent by another tool) answers nothing, unless
+    ANY_SENT_STATUS_ANSWERS is set."""
     answered: list[str] = []
+    any_counts = services.settings.any_sent_status_answers
     for status in statuses:
         if status.status not in ANSWERING_STATUSES or not status.recipient_id:
             continue
+        sender = replies.get(status.message_id)
+        if sender is None and not any_counts:
+            continue
         phone = normalize_phone(status.recipient_id)
         open_ids = await services.db(partial(_open_before, phone=phone, at=status.timestamp))
-        answer = AnswerSignal(answered_by="whatsapp reply", answered_at=status.timestamp, source="whatsapp_status")
+        answer = AnswerSignal(
+            answered_by=sender or "whatsapp reply", answered_at=status.timestamp, source="whatsapp_status"
+        )
         for message_id in open_ids:
             if message_id not in answered:
                 await signal_answer(services, message_id, answer)

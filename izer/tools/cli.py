@@ -272,6 +272,51 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notify_test(args: argparse.Namespace) -> int:
+    """A test notice to every configured escalation channel; says which worked (exit 1 if any did not)."""
+    from izer.notify import Notifier, channels, trial_notice
+
+    settings = Settings()
+    try:
+        found = channels(settings.notification_urls("team"), settings.notification_urls("management"))
+    except ValueError as err:
+        print(f"✗ {err}")
+        return 1
+    webhooks = [
+        (name, url)
+        for name, url in (
+            ("team", settings.escalation_webhook_url),
+            ("management", settings.escalation_management_url),
+        )
+        if url
+    ]
+    if not found and not webhooks:
+        print("no escalation channel is configured: set ESCALATION_TEAM_URLS (Apprise URLs) or ESCALATION_WEBHOOK_URL")
+        return 1
+
+    async def send_all() -> list[tuple[str, bool, str]]:
+        import httpx
+
+        notifier = Notifier()
+        results = []
+        for channel in found:
+            ok, detail = await notifier.send(channel, trial_notice(channel, settings.notify_language))
+            results.append((f"{channel.name} ({channel.service})", ok, detail))
+        async with httpx.AsyncClient(timeout=10) as http:
+            for name, url in webhooks:
+                try:
+                    response = await http.post(url, json={"kind": "test", "message": "İzer test notification"})
+                    results.append((f"{name} webhook", response.is_success, f"HTTP {response.status_code}"))
+                except httpx.HTTPError as err:
+                    results.append((f"{name} webhook", False, f"unreachable ({type(err).__name__})"))
+        return results
+
+    results = asyncio.run(send_all())
+    for name, ok, detail in results:
+        print(("✓ " if ok else "✗ ") + f"{name}: {detail}")
+    return 0 if all(ok for _, ok, _ in results) else 1
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="izer", description="İzer message pipeline")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -312,6 +357,9 @@ def main(argv: list[str] | None = None) -> None:
     export.add_argument("--until", help="ISO date or time (exclusive)")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(run=_export)
+    commands.add_parser(
+        "notify-test", help="send a test notification to every escalation channel and say which worked"
+    ).set_defaults(run=_notify_test)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     code = args.run(args)

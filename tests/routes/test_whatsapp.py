@@ -16,6 +16,8 @@ import pytest
 from temporalio.testing import WorkflowEnvironment
 
 from api import create_app
+from izer.db.engine import make_engine, make_sessionmaker
+from izer.db.models import WhatsAppReply
 from izer.ingest.meta import parse_notification
 from izer.ingest.signature import sign
 from izer.settings import Settings
@@ -211,6 +213,30 @@ async def test_not_a_meta_notification_is_400(stack: Stack) -> None:
     assert response.status_code == 400 and "object" in response.json()["error"]
 
 
+def stored_reply(stack: Stack, message_id: str, wamid: str) -> None:
+    """A reply İzer sent for a person (as the dashboard's send records it)."""
+    engine = make_engine(stack.settings.sqlalchemy_url)
+    with make_sessionmaker(engine)() as session:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        session.add(
+            WhatsAppReply(
+                reply_key=uuid.uuid4().hex,
+                message_id=message_id,
+                phone_number="+905410000000",
+                kind="text",
+                body="Merhaba",
+                sent_by="Ayşe",
+                status="accepted",
+                wamid=wamid,
+                attempts=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        session.commit()
+    engine.dispose()
+
+
 async def test_a_status_for_a_reply_to_the_customer_answers_the_chat(stack: Stack) -> None:
     customer = "90541" + str(uuid.uuid4().int)[:7]
     wamid = f"wamid.in-{uuid.uuid4()}"
@@ -242,6 +268,8 @@ async def test_a_status_for_a_reply_to_the_customer_answers_the_chat(stack: Stac
     }
     assert (await post_signed(stack, json.dumps(incoming).encode())).status_code == 200
     await stored(stack, wamid)
+    outgoing = f"wamid.out-{uuid.uuid4()}"
+    await asyncio.to_thread(stored_reply, stack, wamid, outgoing)
     status = {
         "object": "whatsapp_business_account",
         "entry": [
@@ -253,7 +281,7 @@ async def test_a_status_for_a_reply_to_the_customer_answers_the_chat(stack: Stac
                         "value": {
                             "statuses": [
                                 {
-                                    "id": f"wamid.out-{uuid.uuid4()}",
+                                    "id": outgoing,
                                     "status": "sent",
                                     "timestamp": str(now),
                                     "recipient_id": customer,
@@ -271,4 +299,5 @@ async def test_a_status_for_a_reply_to_the_customer_answers_the_chat(stack: Stac
         stack.client.get_workflow_handle_for(MessageWorkflow.run, f"message-{wamid}").result(), timeout=20
     )
     assert result.state == "answered"
-    assert (await stack.get(f"/messages/{wamid}")).json()["answer_source"] == "whatsapp_status"
+    detail = (await stack.get(f"/messages/{wamid}")).json()
+    assert detail["answer_source"] == "whatsapp_status" and detail["answered_by"] == "Ayşe"

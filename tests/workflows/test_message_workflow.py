@@ -11,8 +11,8 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from izer.domain import Analysis, AnswerSignal
-from tests.workflows.doubles import Doubles, analysis, message, workflow_input
-from workflows.contracts import AnalyzeInput, DeliveryRequest, EscalateInput
+from tests.workflows.doubles import LADDER, Doubles, analysis, message, workflow_input
+from workflows.contracts import AnalyzeInput, Deadline, DeadlineInput, DeliveryRequest, EscalateInput
 from workflows.message import MessageWorkflow
 
 
@@ -195,3 +195,75 @@ async def test_an_analysis_activity_that_keeps_failing_falls_back_to_the_rules(
         await handle.result()
     assert result.analysis.degraded and result.routing.success
     assert asked == [False] * 5 + [True], "five LLM attempts (three plus the buffer), then the rules"
+
+
+def _quiet_doubles(doubles: Doubles, hold_until: timedelta) -> list[object]:
+    """The doubles, with a deadline whose level-2 management page is held by quiet hours."""
+
+    @activity.defn(name="compute_deadline")
+    async def compute_deadline(params: DeadlineInput) -> Deadline:
+        doubles.calls.append(("compute_deadline", params))
+        start = params.received_at
+        ladder = [start + step for step in LADDER[: params.levels]]
+        return Deadline(
+            due_at=ladder[0],
+            ladder=ladder,
+            management_at=[None, start + hold_until, None][: params.levels],
+        )
+
+    replaced = [
+        a for a in doubles.activities() if getattr(a, "__temporal_activity_definition").name != "compute_deadline"
+    ]
+    return [*replaced, compute_deadline]
+
+
+def _pages(doubles: Doubles) -> list[tuple[int, bool, bool]]:
+    return [
+        (e.level, e.include_management, e.management_only)
+        for e in doubles.named("escalate")
+        if isinstance(e, EscalateInput) and e.kind == "breach"
+    ]
+
+
+async def test_quiet_hours_hold_managements_page_until_they_end(time_skipping_env: WorkflowEnvironment) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    env = time_skipping_env
+    async with Worker(
+        env.client,
+        task_queue=queue,
+        workflows=[MessageWorkflow],
+        activities=_quiet_doubles(doubles, timedelta(hours=3)),
+    ):
+        status = await env.client.execute_workflow(
+            MessageWorkflow.run,
+            workflow_input(message("quiet", at=await env.get_current_time()), warn_at=0),
+            id=f"wf-{uuid.uuid4()}",
+            task_queue=queue,
+        )
+    assert status.state == "escalated"
+    assert _pages(doubles) == [(1, True, False), (2, False, False), (3, True, False), (2, True, True)]
+    escalations = [e for e in doubles.named("escalate") if isinstance(e, EscalateInput)]
+    assert all(e.message is None and e.message_id == "quiet" for e in escalations), "ids, not the message"
+
+
+async def test_an_answer_during_quiet_hours_cancels_the_held_page(time_skipping_env: WorkflowEnvironment) -> None:
+    doubles, queue = Doubles(), f"q-{uuid.uuid4()}"
+    env = time_skipping_env
+    with env.auto_time_skipping_disabled():
+        async with Worker(
+            env.client,
+            task_queue=queue,
+            workflows=[MessageWorkflow],
+            activities=_quiet_doubles(doubles, timedelta(hours=5)),
+        ):
+            handle = await env.client.start_workflow(
+                MessageWorkflow.run,
+                workflow_input(message("quiet-answered", at=await env.get_current_time()), warn_at=0),
+                id=f"wf-{uuid.uuid4()}",
+                task_queue=queue,
+            )
+            await env.sleep(timedelta(hours=2))
+            await handle.signal(MessageWorkflow.mark_answered, AnswerSignal(answered_by="Gece nöbetçisi"))
+            status = await handle.result()
+    assert status.state == "answered"
+    assert _pages(doubles) == [(1, True, False), (2, False, False), (3, True, False)]

@@ -184,6 +184,7 @@
     quiet: true, // the next render follows a load or a filter change: no card is "new"
     refreshes: 0,
     ui: null, // where the Temporal Web UI is, from the API
+    replies: null, // whether replies go through the WhatsApp Cloud API, and its template
   };
 
   function readFilters() {
@@ -259,6 +260,7 @@
   function render(payload) {
     state.clockOffset = Date.parse(payload.now) - Date.now();
     state.ui = { url: payload.temporal_ui_url.replace(/\/+$/, ""), namespace: payload.namespace };
+    state.replies = payload.replies ?? null;
     const container = $("#queue");
     for (const leaving of container.querySelectorAll(".card.leaving")) leaving.remove();
     const shown = payload.messages
@@ -365,6 +367,7 @@
     Izer.setText(copy, t("card.copy"));
     set(".history summary", t("card.history"));
 
+    IzerReply.fill(el, m, state.replies);
     const answer = $(".answer", el);
     answer.hidden = !OPEN_STATES.has(m.status);
     if (!answer.disabled) Izer.setText(answer, t("card.answer"));
@@ -503,7 +506,7 @@
       node("span", "", `${Izer.dateTime(detail.chat_time ?? detail.received_at)} · ${t("card.thisMessage")}`),
     );
     current.append(head, node("p", "", detail.current_message ?? ""));
-    thread.append(current);
+    thread.append(current, ...IzerReply.threadNodes(detail));
     const parts = [];
     if (!entries.length) parts.push(node("p", "note", t("card.noHistory")));
     parts.push(thread);
@@ -755,6 +758,9 @@
       }
       refresh({ force: true });
     });
+    document.addEventListener("izer:ask-name", askName);
+    document.addEventListener("izer:reload-history", (event) => loadHistory(event.detail.id));
+    document.addEventListener("izer:replied", () => refresh({ force: true }));
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden) refresh();
     });

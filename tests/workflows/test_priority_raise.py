@@ -58,7 +58,9 @@ async def test_a_raised_priority_recomputes_a_shorter_deadline(time_skipping_env
             assert after.due_at == start + timedelta(minutes=15)
             await time_skipping_env.sleep(timedelta(minutes=20))
             escalations = [e for e in doubles.named("escalate") if isinstance(e, EscalateInput)]
-            assert [(e.kind, e.level, e.analysis.priority_level) for e in escalations] == [("breach", 1, "critical")]
+            assert [(e.kind, e.level, e.due_at) for e in escalations] == [
+                ("breach", 1, start + timedelta(minutes=15))
+            ], "one breach, at the raised priority's shorter deadline"
             assert (await handle.result()).state == "escalated"
     responses = [p.response_time for p in doubles.named("compute_deadline") if isinstance(p, DeadlineInput)]
     assert responses[0] == "24hours" and responses[-1] == "immediate"

@@ -17,7 +17,6 @@ import httpx
 from temporalio.client import Client
 from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.worker import Worker
-from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 from activities.agents import AgentActivities
 from activities.analysis import AnalysisActivities
@@ -30,6 +29,7 @@ from izer.analysis.llm import OpenAIAnalyzer, build_client
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
 from izer.notify import Notifier, channels
 from izer.observability import configure_logging, configure_tracing
+from izer.sandbox import workflow_runner
 from izer.settings import Settings
 from izer.sla.calendar import BusinessCalendar, load_holidays
 from izer.sla.quiet import QuietHours
@@ -185,11 +185,7 @@ def build_worker(client: Client, settings: Settings, activities: Activities, exe
         max_concurrent_workflow_tasks=settings.worker_max_concurrent_workflow_tasks,
         max_cached_workflows=settings.worker_max_cached_workflows,
         graceful_shutdown_timeout=timedelta(seconds=30),
-        # The sandbox does not re-import the project's workflow modules for every run (they hold no I/O;
-        # the workflow tests still run them in the default sandbox): about a fifth less worker CPU.
-        workflow_runner=SandboxedWorkflowRunner(
-            restrictions=SandboxRestrictions.default.with_passthrough_modules("workflows", "izer.domain", "izer.errors")
-        ),
+        workflow_runner=workflow_runner(),
     )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
 from datetime import UTC, datetime
 
-from prometheus_client import Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
 
 WEBHOOK_REQUESTS = Counter(
     "izer_webhook_requests_total", "Webhook requests by endpoint and HTTP status", ["endpoint", "status"]
@@ -32,9 +33,12 @@ MESSAGES = Gauge(
     "izer_messages",
     "Stored messages of the latest statistics period (STATS_INTERVAL), by category and priority",
     ["category", "priority"],
+    multiprocess_mode="mostrecent",
 )
-OPEN_MESSAGES = Gauge("izer_open_messages", "Messages waiting for an answer, by priority", ["priority"])
-BREACHES = Gauge("izer_open_breaches", "Open messages past their deadline")
+OPEN_MESSAGES = Gauge(
+    "izer_open_messages", "Messages waiting for an answer, by priority", ["priority"], multiprocess_mode="mostrecent"
+)
+BREACHES = Gauge("izer_open_breaches", "Open messages past their deadline", multiprocess_mode="mostrecent")
 
 _PHONE = re.compile(r"\+?\d[\d ]{6,}\d")
 SECRET_KEYS = ("secret", "token", "password", "api_key", "authorization")
@@ -151,3 +155,14 @@ def configure_logging(*, level: str = "INFO", fmt: str = "text", log_file: str |
     for name in ("uvicorn", "uvicorn.access", "uvicorn.error"):
         for handler in logging.getLogger(name).handlers:
             handler.addFilter(_MaskingFilter())
+
+
+def metrics_text() -> bytes:
+    """Prometheus text of this process, or, when the API runs as several processes (uvicorn's
+    `--workers`, with PROMETHEUS_MULTIPROC_DIR set for them), of all of them together: every process
+    answers a scrape with the same counters."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return generate_latest()
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    return generate_latest(registry)

@@ -7,13 +7,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy.orm import Session
 
 from izer.db import queries
 from izer.db.engine import ping
 from izer.db.gauges import Gauges, read_gauges
-from izer.observability import BREACHES, MESSAGES, OPEN_MESSAGES
+from izer.observability import BREACHES, MESSAGES, OPEN_MESSAGES, metrics_text
 from izer.routes.dashboard import stats_page
 from izer.routes.deps import Authorized, ServicesDep, authorized, require_token
 
@@ -74,7 +74,7 @@ async def metrics(services: ServicesDep) -> PlainTextResponse:
     """Prometheus text; the gauges come from a few indexed counts, so a scrape costs the same however
     many messages are stored."""
     _set_gauges(await services.db(read_gauges))
-    return PlainTextResponse(generate_latest().decode(), media_type=CONTENT_TYPE_LATEST)
+    return PlainTextResponse(metrics_text().decode(), media_type=CONTENT_TYPE_LATEST)
 
 
 def _set_gauges(gauges: Gauges) -> None:

@@ -19,6 +19,7 @@ from izer.tools.supervisor import (
     answers,
     api_command,
     dev_server_command,
+    shared_metrics_env,
     temporal_ready,
     worker_parts,
 )
@@ -56,7 +57,10 @@ def plan(settings: Settings, supervisor: Supervisor, *, workers: int = 1, api_pr
         supervisor.add(Part(f"agent {name}", agent_command(name, port=urlsplit(url).port or 80)))
     for part in worker_parts(workers, metrics_port=settings.worker_metrics_port):
         supervisor.add(part)
-    supervisor.add(Part("api", api_command(host=settings.host, port=settings.port, processes=api_processes)))
+    shared = shared_metrics_env(data / "api-metrics") if api_processes > 1 else {}
+    supervisor.add(
+        Part("api", api_command(host=settings.host, port=settings.port, processes=api_processes), env=shared)
+    )
 
 
 def run_dev(settings: Settings, *, workers: int = 1, api_processes: int = 1) -> int:

@@ -281,6 +281,14 @@ def api_command(*, port: int, host: str = "127.0.0.1", processes: int = 1) -> li
     return command + ["--workers", str(processes)] if processes > 1 else command
 
 
+def shared_metrics_env(directory: Path) -> dict[str, str]:
+    """The environment of an API run as several processes: their Prometheus metrics kept together in
+    `directory`, emptied first (prometheus_client's multiprocess mode)."""
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    return {"PROMETHEUS_MULTIPROC_DIR": str(directory)}
+
+
 def worker_parts(count: int, *, metrics_port: int | None, log_dir: Path | None = None) -> list[Part]:
     """`count` workers on the same task queue (Temporal spreads the tasks); each its own metrics port."""
     parts = []

@@ -39,6 +39,7 @@ from izer.tools.supervisor import (
     free_port,
     http_answers,
     http_ok,
+    shared_metrics_env,
     stack_environment,
     temporal_ready,
     worker_parts,
@@ -148,6 +149,8 @@ class ProcStack(LoopbackAddresses):
             self.supervisor.add(part)
         api = api_command(port=self.api_port, processes=self.api_processes)
         self._add("api", api, http_answers(f"{self.api_url}/health"), port=self.api_port)
+        if self.api_processes > 1:
+            self.parts["api"].env = shared_metrics_env(self.root / "api-metrics")
 
     def _add(self, name: str, command: list[str], ready: Probe, *, port: int | None = None) -> None:
         self.supervisor.add(Part(name, command, log=self.root / "logs" / f"{name}.log", ready=ready, port=port))

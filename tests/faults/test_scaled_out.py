@@ -57,6 +57,22 @@ async def read_on_fresh_connections(url: str, headers: dict[str, str] | None = N
     return answers
 
 
+async def read_text_on_fresh_connections(url: str) -> list[str]:
+    texts = []
+    for _ in range(CONSISTENCY_READS):
+        async with httpx.AsyncClient(timeout=30) as fresh:
+            response = await fresh.get(url)
+            response.raise_for_status()
+            texts.append(response.text)
+    return texts
+
+
+def webhook_requests(metrics: str) -> float:
+    """The sum of izer_webhook_requests_total over its labels, from Prometheus text."""
+    lines = [line for line in metrics.splitlines() if line.startswith("izer_webhook_requests_total{")]
+    return sum(float(line.rsplit(" ", 1)[1]) for line in lines)
+
+
 async def test_two_workers_and_two_api_processes_lose_one_each_mid_batch(
     scratch_mysql_url: str, launch: Callable[..., Any], http: httpx.AsyncClient
 ) -> None:
@@ -83,6 +99,9 @@ async def test_two_workers_and_two_api_processes_lose_one_each_mid_batch(
     )
     stats = await read_on_fresh_connections(f"{stack.api_url}/stats?hours=1")
     queues = await read_on_fresh_connections(f"{stack.api_url}/messages?status=open&limit=500")
+    webhook_counts = [
+        webhook_requests(text) for text in await read_text_on_fresh_connections(f"{stack.api_url}/metrics")
+    ]
     await verify(stack, http, engine, bodies, outcome, timeout=120)
     engine.dispose()
     outcome.seconds = round(time.monotonic() - started, 1)
@@ -100,3 +119,5 @@ async def test_two_workers_and_two_api_processes_lose_one_each_mid_batch(
     assert {tuple(m["message_id"] for m in q["messages"]) for q in queues} == {
         tuple(m["message_id"] for m in queues[0]["messages"])
     }, "API processes disagree on the open queue"
+    assert len(set(webhook_counts)) == 1, f"API processes disagree on /metrics: {webhook_counts}"
+    assert webhook_counts[0] >= len(ids), "every process counts the requests of all of them"

@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from izer.db.engine import init_database, make_engine
-from izer.tools.supervisor import (
+from izer.tools.parts import (
     AGENTS,
     PYTHON,
     LoopbackAddresses,
-    Part,
-    Supervisor,
     agent_command,
     api_command,
     dev_server_command,
@@ -26,6 +24,7 @@ from izer.tools.supervisor import (
     temporal_ready,
     worker_parts,
 )
+from izer.tools.supervisor import Part, Supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
 

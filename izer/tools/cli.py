@@ -180,7 +180,7 @@ def _check_config(args: argparse.Namespace) -> int:
         print(("✓ " if ok else "✗ ") + text)
 
     from izer.db.engine import make_engine, ping
-    from izer.tools.supervisor import answers
+    from izer.tools.parts import answers
     from izer.worker_setup import response_policy
 
     try:

@@ -11,10 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from izer.settings import Settings
-from izer.tools.supervisor import (
-    Part,
-    PartFailed,
-    Supervisor,
+from izer.tools.parts import (
     agent_command,
     answers,
     api_command,
@@ -23,6 +20,7 @@ from izer.tools.supervisor import (
     temporal_ready,
     worker_parts,
 )
+from izer.tools.supervisor import Part, PartFailed, Supervisor
 
 log = logging.getLogger("izer.dev")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from izer.temporal import search_attribute_kinds
-from izer.tools.supervisor import answers
+from izer.tools.parts import answers
 
 SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "temporal" / "search-attributes.sh"
 BIN = Path(sys.executable).parent

@@ -25,14 +25,10 @@ from pathlib import Path
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 
-from izer.tools.supervisor import (
+from izer.tools.parts import (
     AGENTS,
     PYTHON,
     LoopbackAddresses,
-    Part,
-    PartFailed,
-    Probe,
-    Supervisor,
     agent_command,
     api_command,
     dev_server_command,
@@ -44,6 +40,7 @@ from izer.tools.supervisor import (
     temporal_ready,
     worker_parts,
 )
+from izer.tools.supervisor import Part, PartFailed, Probe, Supervisor
 from tests.conftest import REPO
 
 __all__ = ["AGENTS", "PartFailed", "ProcStack", "stop_all"]

@@ -6,45 +6,27 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser, Page
 from temporalio.testing import WorkflowEnvironment
 
-from tests.fakes.graph_api import FakeGraph
-from tests.integration.test_replies import PHONE_NUMBER_ID, SECRET, TEMPLATE, TOKEN, accepted_for, customer_writes
-from tests.stack import Stack, running_stack
+from tests.integration.replies import TEMPLATE, Replies, accepted_for, customer_writes, replying_stack
+from tests.stack import Stack
 from tests.web.support import card, expect, screenshot
 from workflows.message import MessageWorkflow
 
 pytestmark = pytest.mark.browser
 
 
-@dataclass
-class ReplyStack:
-    stack: Stack
-    graph: FakeGraph
-
-
 @pytest.fixture(scope="module")
 async def reply_stack(
     browser: Browser, dev_server_env: WorkflowEnvironment, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[ReplyStack]:
-    path = Path(tmp_path_factory.mktemp("web-replies")) / "izer.db"
-    with FakeGraph(token=TOKEN, phone_number_id=PHONE_NUMBER_ID) as graph:
-        async with running_stack(
-            dev_server_env.client,
-            database_url=f"sqlite:///{path}",
-            whatsapp_app_secret=SECRET,
-            whatsapp_access_token=TOKEN,
-            whatsapp_phone_number_id=PHONE_NUMBER_ID,
-            graph_api_url=graph.url,
-            whatsapp_reply_template=TEMPLATE,
-        ) as stack:
-            graph.webhook = (f"{stack.api}/webhook/whatsapp", SECRET)
-            yield ReplyStack(stack=stack, graph=graph)
+) -> AsyncIterator[Replies]:
+    database = Path(tmp_path_factory.mktemp("web-replies")) / "izer.db"
+    async with replying_stack(dev_server_env.client, database) as replies:
+        yield replies
 
 
 async def as_ayse(page: Page, stack: Stack) -> None:
@@ -53,7 +35,7 @@ async def as_ayse(page: Page, stack: Stack) -> None:
 
 
 async def test_a_reply_typed_on_the_dashboard_reaches_the_customer_and_answers_the_message(
-    page: Page, reply_stack: ReplyStack
+    page: Page, reply_stack: Replies
 ) -> None:
     stack, graph = reply_stack.stack, reply_stack.graph
     wamid, customer = await customer_writes(stack)
@@ -81,7 +63,7 @@ async def test_a_reply_typed_on_the_dashboard_reaches_the_customer_and_answers_t
 
 
 async def test_outside_the_24_hours_the_dashboard_says_so_and_offers_the_template(
-    page: Page, reply_stack: ReplyStack
+    page: Page, reply_stack: Replies
 ) -> None:
     stack, graph = reply_stack.stack, reply_stack.graph
     wamid, customer = await customer_writes(stack, hours_ago=30)
@@ -105,7 +87,7 @@ async def test_outside_the_24_hours_the_dashboard_says_so_and_offers_the_templat
     ],
 )
 async def test_metas_refusal_is_shown_in_words_and_the_message_stays_open(
-    page: Page, reply_stack: ReplyStack, code: int, words: str
+    page: Page, reply_stack: Replies, code: int, words: str
 ) -> None:
     stack, graph = reply_stack.stack, reply_stack.graph
     wamid, customer = await customer_writes(stack)

@@ -17,6 +17,7 @@ from izer.analysis.text import Hit, Matches, Spans, Text, close, following, near
 
 _HYPOTHETICAL_BEFORE = 4
 _HYPOTHETICAL_AFTER = 1
+_FRAME_REACH = 8
 _BRAKE_REACH = 6
 _CONDITION_REACH = 6
 _PART_REACH = 5
@@ -44,7 +45,23 @@ def unhedged(found: list[Hit], hedges: list[Hit]) -> list[Hit]:
     ]
 
 
-def safety(hits: Matches, *, joking: bool) -> tuple[list[Hit], bool]:
+def framed(found: list[Hit], hits: Matches, *, asks: bool) -> list[Hit]:
+    """The hits of ``found`` that no frame puts out of this world: a game, a film or a dream in their sentence
+    or a few words off ("the brakes failed!! ...in the video game"), or, in a message that asks, hearsay
+    ("my friend says e-bikes explode, that's not a thing, right?")."""
+    frames = hits[lx.FICTION] + (hits[lx.HEARSAY] if asks else [])
+    if not frames:
+        return found
+    sentences = hits.text.sentences
+    framing = {sentences[frame.first] for frame in frames}
+    return [
+        hit
+        for hit in found
+        if sentences[hit.first] not in framing and not close(hit, frames, _FRAME_REACH, _FRAME_REACH)
+    ]
+
+
+def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit], bool]:
     """The evidence of a safety risk, and whether there is a milder safety concern.
 
     Evidence is a safety subject paired with a sign of failure or harm in one sentence (brakes that do not
@@ -61,7 +78,8 @@ def safety(hits: Matches, *, joking: bool) -> tuple[list[Hit], bool]:
     if "🔥" not in text.original or hits[lx.POWER]:
         evidence += unhedged(hits[lx.FIRE], hedges)  # "kampanya alev aldı 🔥" is hype, not a fire
     care = unclaimed(hits[lx.CARE] + hits[lx.INJURY], hits[lx.CARE_OTHER_SENSE])
-    events = unhedged(hits[lx.ACCIDENT], hedges) + hits[lx.CRASH_GEAR]
+    crash_gear = hits[lx.CRASH_GEAR] if not hits[lx.REFUND_ASKED] else []
+    events = unhedged(hits[lx.ACCIDENT], hedges) + crash_gear + unhedged(hits[lx.MISSING_PERSON], hedges)
     evidence += _scoped(events, conditions, text) + hits[lx.ACCIDENT_EVENT] + hits[lx.RUNAWAY]
     evidence += unclaimed(care + hits[lx.RIDER_FALL], hits[lx.FALL_OTHER_SENSE]) + hits[lx.NEAR_MISS]
     if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
@@ -76,7 +94,7 @@ def safety(hits: Matches, *, joking: bool) -> tuple[list[Hit], bool]:
             for hit in evidence
             if not close(hit, hits[lx.LONG_AGO], _BRAKE_REACH, _BRAKE_REACH) or _recurs(hit, hits)
         ]
-    return evidence, bool(mild or hits[lx.BRAKE_WEAK])
+    return framed(evidence, hits, asks=asks), bool(mild or hits[lx.BRAKE_WEAK])
 
 
 def _recurs(hit: Hit, hits: Matches) -> bool:
@@ -101,9 +119,13 @@ def _mechanical(hits: Matches, conditions: list[Hit]) -> tuple[list[Hit], list[H
     parts += _carried(hits[lx.FRAME_SIGN], hits[lx.FRAME], hits)
     parts += hits.paired(lx.WHEEL_SIGN, hits[lx.WHEEL], _PART_REACH)
     failing = _scoped(failing + parts, conditions, text)
-    moving = bool(hits[lx.RIDING] or hits[lx.LOST_CONTROL] or hits[lx.RIDER_FALL])
-    mild = [hit for hit in failing if _softened(hit, hits)]
-    if not moving and hits[lx.DELIVERED]:
+    parked = bool(hits[lx.NOT_RIDING]) and not (hits[lx.RIDER_FALL] or hits[lx.NEAR_MISS])
+    moving = not parked and bool(hits[lx.RIDING] or hits[lx.LOST_CONTROL] or hits[lx.RIDER_FALL])
+    weak = {text.sentences[hit.first] for hit in hits[lx.BRAKE_WEAK]}
+    mild = [hit for hit in failing if _softened(hit, hits) or _weak_brake(hit, weak, hits)]
+    if parked:
+        mild += failing
+    elif not moving and hits[lx.DELIVERED]:
         mild += [hit for hit in failing if hit in parts]
     failing = [hit for hit in failing if hit not in mild]
     if moving:
@@ -115,6 +137,12 @@ def _mechanical(hits: Matches, conditions: list[Hit]) -> tuple[list[Hit], list[H
         shaking = hits.paired(lx.WOBBLE, steering, _PART_REACH) + _carried(hits[lx.WOBBLE], steering, hits)
         failing += [hit for hit in _scoped(shaking, conditions, text) if not _softened(hit, hits)]
     return failing, mild
+
+
+def _weak_brake(hit: Hit, weak: set[int], hits: Matches) -> bool:
+    """A sign in a sentence that calls the brake soft or spongy ("lever feels spongy, goes to the bar before it
+    bites") describes a weak brake, unless "hiç" or "completely" makes it total."""
+    return hits.text.sentences[hit.first] in weak and not close(hit, hits[lx.STRONG], 3, 3)
 
 
 def _brake_signs(hits: Matches, brakes: list[Hit]) -> list[Hit]:
@@ -269,13 +297,15 @@ def threatens(hits: Matches, raw: str) -> bool:
     """A legal or official escalation named as a threat or a step taken: not a lawyer buying bikes for the
     office, and not "tüketici haklarına göre iade hakkım var mı?", which asks what the rights are."""
     legal = uncovered(hits[lx.LEGAL], hits[lx.LEGAL_OTHER_SENSE])
+    if legal and (close(legal[-1], hits[lx.RETRACTED], 0, 12) or ends_well(legal, hits, raw)):
+        return False  # taken back ("dava açıcam demiştim ya, unutun onu") or settled with thanks
     if legal and hits[lx.RIGHTS_QUESTION] and "?" in raw:
         asked = {hits.text.sentences[hit.first] for hit in hits[lx.RIGHTS_QUESTION]}
         legal = [hit for hit in legal if hits.text.sentences[hit.first] not in asked]
     return bool(legal)
 
 
-def stranded(hits: Matches) -> bool:
+def stranded(hits: Matches, *, asks: bool = False) -> bool:
     """A rider who cannot go on (a breakdown, an empty battery, a burst tyre, a bike that will not unlock, or
     lost), somewhere far, dark or without a ride, still there or alone, with children or in the rain; not once
     they got home."""
@@ -283,7 +313,7 @@ def stranded(hits: Matches) -> bool:
     immobile = hits[lx.BREAKDOWN] + hits[lx.LOCKED_OUT] + hits[lx.LOST_WAY]
     immobile += hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
     immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
-    if not _scoped(immobile, hits[lx.CONDITIONAL], hits.text) or hits[lx.GOT_HOME]:
+    if not framed(_scoped(immobile, hits[lx.CONDITIONAL], hits.text), hits, asks=asks) or hits[lx.GOT_HOME]:
         return False
     places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT)]
     here, company = bool(hits[lx.PRESENT_PLACE]), bool(hits[lx.COMPANY])

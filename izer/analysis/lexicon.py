@@ -61,6 +61,8 @@ BRAKE_FAILURE = Terms(
     "zar zor dur*", "zorla durdu*", "trouble stopping", "hard time stopping", "struggl* to stop", "barely stop*",
     "hard to stop", "used my feet to stop", "used my shoes to stop", "feet to stop", "shoes to stop",
     "dragged my feet", "ayagimla durdu*", "ayaklarimla durdu*", "ayakla durdu*", "ayagimi yere*",
+    "fren* tamamen gid*", "fren* komple gid*", "fren* birden gid*", "fren* aniden gid*", "fren* bir anda gid*",
+    "brake* went completely", "brake* just went", "brake* completely gone",
 )
 _STRUCTURES = (
     "kadro*", "catal*", "gidon*", "sele borusu*", "sele boru*", "frame", "fork", "handlebar*", "stem",
@@ -85,11 +87,10 @@ _FALLS = (
     "hit the", "flew over", "over the handlebar*", "kafa ustu", "kafaustu", "head first", "headfirst",
 )
 _NEAR_VEHICLES = ("car", "bus", "truck", "van", "taxi", "araba*", "arac*", "otobus*", "kamyon*", "taksi*")
-_NEAR_VEHICLES = ("car", "bus", "truck", "van", "taxi", "araba*", "arac*", "otobus*", "kamyon*", "taksi*")
-_NEAR_VEHICLES = ("car", "bus", "truck", "van", "taxi", "araba*", "arac*", "otobus*", "kamyon*", "taksi*")
 NEAR_MISS = Terms(
     *(f"{near} ~ {fall}" for near in _NEAR for fall in _FALLS),
     *(f"{near} ~ {vehicle}" for near in _NEAR for vehicle in _NEAR_VEHICLES),
+    *(f"{vehicle} ~ {near}" for near in _NEAR[:2] for vehicle in _NEAR_VEHICLES),
 )
 RUNAWAY = Terms(
     "kendi kendine hizlan*", "kendi kendine gidiyo*", "gaz* takili kal*", "throttle* stuck",
@@ -178,8 +179,13 @@ _PRECAUTIONS = (
     "cut off switch", "kesme devre*",
 )
 """A protective feature named next to a danger word asks about the feature: "overheat protection"."""
+_SUPPOSE = (
+    "diyelim ki", "diyelimki", "tutalim ki", "varsayalim", "farz edelim", "farz et", "olur da", "teorik olarak",
+    "suppose", "supposing", "lets say", "hypothetical*", "theoretically",
+)
+"""A scene set up as a supposition: "diyelim ki turda lastik patladı", "let's say the battery dies"."""
 HYPOTHETICAL = Terms(
-
+    *_SUPPOSE,
     "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
     "what if", "if", "diye", "gibi", "karsi", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
     "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "smoke free", "no smoking", "non smoking", "sigara*",
@@ -245,7 +251,7 @@ BRAKE_SIGN = Terms(
 )
 """Signs that a brake does not brake, whatever the tense: "tutmadı", "cevap vermiyor", "nothing happens"."""
 STOP_FAILURE = Terms(
-    "durmadi*", "durmuyo*", "duramiyo*", "durduramadi*", "durduramiyo*", "yavaslamadi*",
+    "durmadi*", "durmuyo*", "duramiyo*", "duramadi*", "duramadik", "durduramadi*", "durduramiyo*", "yavaslamadi*",
     "yavaslamiyo*", "yavaslayamadi*", "yavaslayamiyo*", "didnt stop", "did not stop", "wouldnt stop",
     "would not stop", "wont stop", "doesnt stop", "couldnt stop", "could not stop", "cant stop", "cannot stop",
     "not stopping", "didnt slow", "wouldnt slow", "wont slow", "couldnt slow", "cant slow", "kept going", "just kept",
@@ -425,6 +431,11 @@ CRASH_GEAR = Terms(
     "helmet* ~ split", "helmet* ~ broke*", "helmet* ~ snapped",
 )
 """A helmet that cracked: the head took a blow, so whoever wore it crashed."""
+REFUND_ASKED = Terms(
+    "iade*", "refund*", "return it", "money back", "geri ver*", "degisim*", "exchange", "garanti*", "warranty",
+    "defolu", "defective", "faulty",
+)
+"""A cracked helmet sent back as a faulty product is a complaint, not a crash."""
 CARE = Terms(
     "dikis at*", "dikis atil*", "stitches", "alciya*", "alcida*", "acildeyi*", "acil serviste*",
     "acil servise kaldir*", "acil servise gotur*", "acile kaldir*", "acile gotur*", "acile git*", "ambulans*",
@@ -495,7 +506,8 @@ RESOLVED = Terms(
     "cozuldu", "halloldu", "yeni gibi", "as good as new", "cozdu*", "cozdunuz", "hallettiniz", "halletti*",
     "toparlamis*", "toparladiniz", "toparlandi", "onardiniz", "onarmissiniz", "tamir ettiniz", "tamir etmissiniz",
     "solved", "all fixed", "fixed it", "sorted it", "repaired it", "ayarladiniz", "ayarlamissiniz", "duzelttiniz",
-    "duzeltmissiniz",
+    "duzeltmissiniz", "bulduk", "bulundu", "bulunmus*", "found him", "found her", "found them", "we found",
+    "geri geldi", "came back safe*", "sag salim*", "safe and sound",
 )
 """Words that end a story well: a past incident told with thanks is not an emergency."""
 POLITE_AGAIN = Terms(
@@ -504,7 +516,7 @@ POLITE_AGAIN = Terms(
 )
 """Politeness said twice: "sorry again" is not the problem happening again."""
 CONDITIONAL = Terms(
-    _WOULD_IT, "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if", "sigorta*", "insurance",
+    *_SUPPOSE, _WOULD_IT, "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if", "sigorta*", "insurance",
     "insured", "in case", "olursa", "durumunda", "halinde", "policy",
     "what happens if", "what if", "if", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
     "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "avoid*", "prevent*", "covered", *_PRECAUTIONS,
@@ -513,6 +525,39 @@ CONDITIONAL = Terms(
 )
 """Words that make a nearby danger a question or a precaution: "fren tutmazsa", "what if the battery",
 "yangın tüpü", "kaza yapmamak için"."""
+FICTION = Terms(
+    "video game*", "video oyun*", "oyunda", "bilgisayar oyun*", "in the game", "in a game", "in the movie",
+    "in a movie", "in the film", "filmde", "dizide", "ruyamda", "ruyada", "in my dream", "dreamt", "dreamed",
+    "nightmare", "kabusumda", "cartoon*", "cizgi film*", "simulator*", "simulasyon*",
+)
+"""A danger told of a game, a film or a dream: nothing happened to anyone."""
+HEARSAY = Terms(
+    "friend says", "friend said", "friends say", "people say", "they say", "i heard", "ive heard", "heard that",
+    "someone told me", "someone said", "read that", "i read", "saw online", "saw a video", "is it true",
+    "duydum", "duyduk", "diyorlar", "soyleniyo*", "soylediler", "derler", "okudum", "dogru mu", "dogru mudur",
+    "gercek mi", "haberlerde", "in the news", "youtube*",
+)
+"""A danger heard of and asked about ("my friend says e-bikes explode, that's not a thing, right?"): a
+question, not an event; :mod:`analysis.hazards` reads it so only in a message that asks."""
+NOT_RIDING = Terms(
+    "parked", "havent ridden", "not riding it", "stopped riding", "wont ride it", "not using it", "havent used it",
+    "afraid to ride", "binmiyorum", "binmiyoruz", "binmedim", "binmedik", "binmeyecegim", "kullanmiyorum",
+    "kullanmiyoruz", "kullanmadim", "evde duruyo*", "garajda duruyo*", "binmeye korku*", "binmeye cekiniyo*",
+)
+"""A bike standing still since the fault was found: a failure to fix before the next ride, not on the road."""
+MISSING_PERSON = Terms(
+    r"re:(?:oglum|kizim|cocug|cocuk|arkadasim|arkadasimiz|esim|annem|babam|kardesim|yegenim|ogrenci|misafir)[a-z]*"
+    r" (?:[a-z0-9]+ ){0,8}?(?:gozden kaybet|kayboldu|kaybolmus|bulamiyo|bulamadi|haber alamiyo|ortada yok"
+    r"|ortalikta yok|geri donmedi|donmedi)[a-z]*",
+    r"re:(?:gozden kaybet|bulamiyo|bulamadi)[a-z]* (?:[a-z]+ ){0,2}(?:oglum|kizim|cocug|cocuk|arkadas|esim|annem"
+    r"|babam|kardes)[a-z]*",
+    r"re:(?:my|our|the) (?:son|daughter|kid|child|boy|girl|friend|wife|husband|guest|student)s? (?:[a-z]+ ){0,4}?"
+    r"(?:is missing|went missing|gone missing|disappeared|hasnt come back|never came back|didnt come back)",
+    r"re:lost sight of (?:my|our|the|one) [a-z]+",
+    r"re:(?:cant|cannot|couldnt) find (?:my|our|the) (?:son|daughter|kid|child|boy|girl|friend|wife|husband)s?",
+    r"re:no sign of (?:my|our|the) [a-z]+",
+)
+"""Someone of the party missing: a child out of sight on a rental tour is an emergency wherever it happens."""
 
 # --- critical: stranded customer --------------------------------------------------------------
 STRANDED = Terms(
@@ -676,6 +721,17 @@ DEADLINE = Terms(
     "kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*", "edilmezse",
     "olmazsa", "yoksa", "otherwise", "unless", "deadline", "son gun", "teslim",
 )
+RETRACTED = Terms(
+    "unutun*", "unut onu", "vazgectim", "vazgectik", "gerek kalmadi", "gerek yok artik", "artik gerek yok",
+    "geri aliyorum", "forget it", "forget about it", "forget that", "forget what i said", "never mind", "nevermind",
+    "scratch that",
+)
+"""A threat taken back: "dava açıcam demiştim ya, unutun onu"."""
+NOT_COMPLAINT = Terms(
+    "sikayet degil*", "sikayet etmiyo*", "sikayetim yok", "sikayet icin degil", "sikayet amacli degil",
+    "not a complaint", "not complaining", "no complaints", "im not complaining",
+)
+"""A complaint word denied: "şikayet değil ama bir öneri"."""
 JOKING = Terms("lol", "haha*", "hehe*", "jk", "kidding", "sakaya*", "saka saka", "xd", "sjsj*", "ahah*")
 FOLLOWUP = Terms(
     "hala cevap*", "cevap yok", r"re:cevap ver(?!di|mis)[a-z]*", "cevap alama*", "cevap gelmedi", "donus yok", "donus yap*",
@@ -1136,7 +1192,8 @@ SPAM = Terms(
     "our catalog", "katalogumuz*", "seo hizmet*", "web siteniz*", "we manufacture", "oem", "moq", "we produce",
     "uretiyoruz", "claim here",
     "claim your", "youve been selected", "you have been selected", "hesabiniz askiya", "dogrulamak icin",
-    "reply yes", "ai chatbot", "boost your",
+    "reply yes", "ai chatbot", "boost your", "google ranking*", "first page of google", "google da ilk*",
+    "googleda ilk*", "dear business owner", "isletme sahibi*", "free audit", "ucretsiz analiz*",
 )
 JOB = Terms(
     "eleman*", "is ilan*", "ilaniniz*", "cv", "ozgecmis*", "part time", "partime", "staj*", "is basvuru*",
@@ -1147,7 +1204,8 @@ SPAM_WEAK = Terms(
     "dear sir*", "sir madam", "leading", "catalogue", "catalog", "please find", "cooperation", "our products",
     "we offer", "ucretsiz", "free", "per day", "earn", "profit*", "seo", "loan*", "winner", "sinirli sure*",
     "attached", "ekte", "gunluk yuzde", "garantili", "selected", "gift card", "amazon", "tiklayin", "click",
-    "only this week", "sadece bu hafta", "50 off", "yuzde 50",
+    "only this week", "sadece bu hafta", "50 off", "yuzde 50", "we guarantee", "garanti ediyo*", "ranking*",
+    "marketing", "pazarlama*", "reklam ajans*", "agency",
 )
 
 STOPWORDS = frozenset(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from izer.analysis import lexicon as lx
-from izer.analysis.hazards import ends_well, order_at_risk, safety, stranded, threatens, unhedged
+from izer.analysis.hazards import ends_well, framed, order_at_risk, safety, stranded, threatens, unhedged
 from izer.analysis.text import Hit, Matches, Text, prepare, unclaimed
 from izer.domain import Category
 
@@ -121,14 +121,15 @@ def read(raw: str) -> Reading:
     hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     flags: set[str] = set()
     joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
-    dangers, concern = safety(hits, joking=joking)
+    questioned = "?" in raw or n(lx.QUESTION) > 0
+    dangers, concern = safety(hits, joking=joking, asks=questioned)
     if dangers and not ends_well(dangers, hits, raw):
         flags.add("safety")
     elif concern:
         flags.add("safety_concern")
     if threatens(hits, raw):
         flags.add("legal")
-    if unhedged(hits[lx.STRANDED], hedges) or stranded(hits):
+    if framed(unhedged(hits[lx.STRANDED], hedges), hits, asks=questioned) or stranded(hits, asks=questioned):
         flags.add("stranded")
     quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
     no_rush = n(lx.NO_RUSH) > 0
@@ -176,6 +177,8 @@ def read(raw: str) -> Reading:
     if n(lx.REQUEST):
         flags.add("request")
     scores = _category_scores(hits)
+    if n(lx.NOT_COMPLAINT):
+        scores["complaint"] = max(scores["complaint"] - COMPLAINT_OVERRIDE * n(lx.NOT_COMPLAINT), 0.0)
     _weigh_signals(scores, hits, flags, quantity, raw)
     if flags & {"safety", "stranded"} and n(lx.SERVICE_BLAME):
         # A danger blamed on the shop's own work ("your mechanic didn't tighten the axle") is a complaint.

@@ -34,6 +34,12 @@ CRITICAL = [
     # a safety subject called dangerous, not asked about
     "the brakes feel really dangerous on descents",
     "motor sürerken birden tam gaza geçti",
+    # someone of the party missing, wherever it happens
+    "tur sırasında kızımı gözden kaybettik, yarım saattir arıyoruz",
+    "we can't find our daughter, she rode ahead on the rental and her phone is off",
+    # a stop that failed, and a near miss told after the vehicle
+    "ön fren bir anda gidiyor, dün ışıkta duramadım",
+    "fren komple gitti, kamyonun önüne çıktım az daha",
 ]
 NOT_CRITICAL = [
     "batarya şarjda biraz ısınıyor normal mi",
@@ -52,6 +58,17 @@ NOT_CRITICAL = [
     "Şarj aleti yeşil yanıyor. Normal mi?",
     "Frenleri değiştirdiniz. Ödeme kartım çalışmadı, havale yapabilir miyim?",
     "kask fiyatlarınız nedir, yüzüstü düşersem koruyor mu",
+    # a supposition, a game or a film, a rumour asked about
+    "farz edelim ki bisiklet dağda bozuldu ve akşam oldu, kurtarma hizmetiniz var mı?",
+    "let's say my battery dies far from town at night, do you offer pickup?",
+    "oğlum oyunda frenleri patlattı, kaza yaptı 😂 gerçeğinden 24 jant var mı",
+    "my neighbour heard that these batteries catch fire, is it true? thinking of buying one",
+    # a threat taken back, a missing child found, a fault found while the bike stands at home
+    "avukata gideceğim demiştim, vazgeçtim, yeni parça geldi her şey yolunda teşekkürler",
+    "oğlum parkta bir süre kaybolmuştu, sonra bulduk, personeliniz çok yardımcı oldu sağolun",
+    "rear brake feels soft and the lever touches the grip, bike is parked until you can look at it",
+    # a cracked helmet sent back as faulty
+    "yeni aldığım kask kutudan çıkarken çatlakmış, değişim istiyorum",
 ]
 
 
@@ -89,6 +106,8 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         ("Geçen ay fren sorunu yaşamıştım, servisiniz hemen çözdü, çok teşekkürler 🙏", "general"),
         ("Last year's brake issue is all fixed, thanks again! Bike rides like a dream now.", "general"),
         ("kırık zil yerine yenisini almak istiyorum, hangi model uyar", "sales"),
+        ("şikayet değil, sadece öneri: cumartesi biraz daha geç kapatsanız çok iyi olur", "general"),
+        ("Dear business owner, we guarantee first page of Google in 2 weeks, reply YES for a free audit", "general"),
     ],
 )
 def test_intent_cues_decide_the_category(text: str, category: str) -> None:

@@ -15,11 +15,17 @@ now; the first, blind figures are kept below because they are the honest estimat
 * ``blind5_labeled.jsonl`` (44, 15 critical), written after the blind4 fixes and run once: critical recall
   12/15, precision 12/13, within one 0.932, category 0.841. It missed the targets, so only its loading is
   asserted; its misses were fixed afterwards by their general causes, which makes it development data too.
+* ``blind6_labeled.jsonl`` (120, 17 critical), written by someone who had not read the analyzer's code and
+  scored once with the rules and the learned model (``tests/analysis/holdout/README.md``): rules critical
+  recall 15/17, precision 0.714, within one 0.933, category 0.717; combined category 0.808. Its misses were
+  then fixed by their general causes (a person missing, a supposition, a game or a rumour, a threat taken
+  back, a fault found while the bike stands at home) and it joined the model's training data.
 
 The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
-failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3`` is asserted on
-the critical targets only: its remaining priority misses (an urgent parts question read as a low inquiry, a
-delivery complaint read as normal) were left unfixed, so its within-one stays below target.
+failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3`` and ``blind6`` are
+asserted on the critical targets only: blind3's remaining priority misses (an urgent parts question read as a
+low inquiry, a delivery complaint read as normal) were left unfixed, and on blind6 the rules alone read 0.76 of
+the categories; the category is the learned model's part there (``combined``).
 """
 
 from __future__ import annotations
@@ -37,12 +43,14 @@ BLIND2 = DATA / "blind2_labeled.jsonl"
 BLIND3 = DATA / "blind3_labeled.jsonl"
 BLIND4 = DATA / "blind4_labeled.jsonl"
 BLIND5 = DATA / "blind5_labeled.jsonl"
+BLIND6 = DATA / "blind6_labeled.jsonl"
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
 
 
 @pytest.mark.parametrize(
-    ("path", "size"), [(EXTRA, 150), (BLIND, 60), (BLIND2, 100), (BLIND3, 40), (BLIND4, 100), (BLIND5, 40)]
+    ("path", "size"),
+    [(EXTRA, 150), (BLIND, 60), (BLIND2, 100), (BLIND3, 40), (BLIND4, 100), (BLIND5, 40), (BLIND6, 120)],
 )
 def test_the_labeled_sets_are_large_and_cover_every_category_and_priority(path: Path, size: int) -> None:
     records = load_labeled(path)
@@ -61,7 +69,8 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
     assert report.priority_within_one >= 0.95, format_report(report)
 
 
-def test_rule_analyzer_misses_no_critical_message_of_the_final_blind_set() -> None:
-    report = run_rules_evaluation(BLIND3)
+@pytest.mark.parametrize("path", [BLIND3, BLIND6], ids=lambda path: path.stem)
+def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
+    report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)
     assert report.critical_precision >= 0.7, format_report(report)

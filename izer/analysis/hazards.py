@@ -119,13 +119,14 @@ def _mechanical(hits: Matches, conditions: list[Hit]) -> tuple[list[Hit], list[H
     parts += _carried(hits[lx.FRAME_SIGN], hits[lx.FRAME], hits)
     parts += hits.paired(lx.WHEEL_SIGN, hits[lx.WHEEL], _PART_REACH)
     failing = _scoped(failing + parts, conditions, text)
-    parked = bool(hits[lx.NOT_RIDING]) and not (hits[lx.RIDER_FALL] or hits[lx.NEAR_MISS])
+    # A part found broken while the bike stands at home, told once the rider got home safely, or arrived so in
+    # the box: a fault to fix before the next ride ("arka aktarıcı koptu, eve yürüyerek geldim neyse ki"). Brakes
+    # that do not brake stay a danger wherever the bike is, unless they are only soft.
+    parked = bool(hits[lx.NOT_RIDING] or hits[lx.GOT_HOME]) and not (hits[lx.RIDER_FALL] or hits[lx.NEAR_MISS])
     moving = not parked and bool(hits[lx.RIDING] or hits[lx.LOST_CONTROL] or hits[lx.RIDER_FALL])
     weak = {text.sentences[hit.first] for hit in hits[lx.BRAKE_WEAK]}
     mild = [hit for hit in failing if _softened(hit, hits) or _weak_brake(hit, weak, hits)]
-    if parked:
-        mild += failing
-    elif not moving and hits[lx.DELIVERED]:
+    if parked or (not moving and hits[lx.DELIVERED]):
         mild += [hit for hit in failing if hit in parts]
     failing = [hit for hit in failing if hit not in mild]
     if moving:
@@ -307,15 +308,15 @@ def threatens(hits: Matches, raw: str) -> bool:
 
 def stranded(hits: Matches, *, asks: bool = False) -> bool:
     """A rider who cannot go on (a breakdown, an empty battery, a burst tyre, a bike that will not unlock, or
-    lost), somewhere far, dark or without a ride, still there or alone, with children or in the rain; not once
-    they got home."""
+    lost), somewhere far, dark or without a ride, or asking to be fetched, still there or alone, with children
+    or in the rain; not once they got home."""
 
     immobile = hits[lx.BREAKDOWN] + hits[lx.LOCKED_OUT] + hits[lx.LOST_WAY]
     immobile += hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
     immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
     if not framed(_scoped(immobile, hits[lx.CONDITIONAL], hits.text), hits, asks=asks) or hits[lx.GOT_HOME]:
         return False
-    places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT)]
+    places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT, lx.PICKUP)]
     here, company = bool(hits[lx.PRESENT_PLACE]), bool(hits[lx.COMPANY])
     return (any(places) and (here or company or sum(places) >= 2)) or (here and company)
 

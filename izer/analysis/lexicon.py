@@ -158,7 +158,7 @@ FIGURATIVE = Terms(
     "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "alev gibi", "bomba gibi",
     "roket gibi", "is fire", "so fire",
     "fire sale", "accident free", "kazasiz*", "crash free", "crash test*", "smoking fast", "smoking quick",
-    "smoking hot", "smoking deal", "smokin",
+    "smoking hot", "smoking deal", "smokin", "tatbikat*", "fire drill*", "drill",
 )
 """Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"."""
 _WOULD_IT = r"re:(?!var )[a-z]+(?:ar|er|ir|ur|maz|mez) m[iu]"
@@ -544,11 +544,14 @@ NOT_RIDING = Terms(
     "afraid to ride", "binmiyorum", "binmiyoruz", "binmedim", "binmedik", "binmeyecegim", "kullanmiyorum",
     "kullanmiyoruz", "kullanmadim", "evde duruyo*", "garajda duruyo*", "binmeye korku*", "binmeye cekiniyo*",
 )
-"""A bike standing still since the fault was found: a failure to fix before the next ride, not on the road."""
+"""A bike standing still since the fault was found: a failure to fix before the next ride, not on the road.
+:data:`GOT_HOME` reads the same way for a mechanical failure."""
 MISSING_PERSON = Terms(
     r"re:(?:oglum|kizim|cocug|cocuk|arkadasim|arkadasimiz|esim|annem|babam|kardesim|yegenim|ogrenci|misafir)[a-z]*"
     r" (?:[a-z0-9]+ ){0,8}?(?:gozden kaybet|kayboldu|kaybolmus|bulamiyo|bulamadi|haber alamiyo|ortada yok"
-    r"|ortalikta yok|geri donmedi|donmedi)[a-z]*",
+    r"|ortalikta yok|geri donmedi|donmedi|gruptan ayril|grubundan ayril|gruptan kop|grubu kaybet)[a-z]*",
+    r"re:(?:my|our|the) (?:son|daughter|kid|child|boy|girl|friend|wife|husband|guest|student)s? (?:[a-z]+ ){0,4}?"
+    r"(?:got separated|was separated|is separated|separated from)",
     r"re:(?:gozden kaybet|bulamiyo|bulamadi)[a-z]* (?:[a-z]+ ){0,2}(?:oglum|kizim|cocug|cocuk|arkadas|esim|annem"
     r"|babam|kardes)[a-z]*",
     r"re:(?:my|our|the) (?:son|daughter|kid|child|boy|girl|friend|wife|husband|guest|student)s? (?:[a-z]+ ){0,4}?"
@@ -584,7 +587,9 @@ LOCKED_OUT = Terms(
     "kilit* ~ acmadi*", "kilitli kaldi*", "kilitte kaldi*", "kilidi ~ bozuk*", "uygulama* ~ acmiyo*",
     "locked out", "cant unlock", "cannot unlock", "couldnt unlock", "wont unlock", "will not unlock",
     "unable to unlock", "doesnt unlock", "not unlocking", "lock wont open", "lock will not open", "lock is stuck",
-    "lock stuck", "lock jammed", "lock is jammed", "app wont unlock", "still locked",
+    "lock stuck", "lock jammed", "lock is jammed", "app wont unlock", "still locked", "wont release",
+    "will not release", "none of the bikes will", "not releasing", "device offline", "kilitten cikmiyo*",
+    "kilitten cikaramiyo*", "kilidi birakmiyo*",
 )
 """A bike (a rental) that will not unlock: the rider cannot go on, as with a breakdown."""
 LOST_WAY = Terms(
@@ -624,7 +629,8 @@ FAR_AWAY = Terms(
 )
 
 NO_TRANSPORT = Terms(
-    "yedek yok", "yedek ic lastik yok", "no spare",
+    "yedek yok", "yedek ic lastik yok", "no spare", r"re:ne [a-z]+ var ne (?:dolmus|taksi|otobus|arac)[a-z]*",
+    "dolmus da yok", "taksi de yok",
     "taksi yok", "no taxi*", "no bus*", "son otobus*", "otobus yok", "dolmus yok", "vasita yok",
     "arac yok", "arabamiz yok", "arabam yok", "no car", "no lift", "no ride home", "no transport*", "ulasim yok",
     "cant get a taxi", "taksi bulamiyo*", "no uber", "uber yok", "no signal", "sinyal yok", "cekmiyo*",
@@ -634,6 +640,12 @@ NO_TRANSPORT = Terms(
     r"re:(?:otobus|dolmus|taksi|arac|vasita|servis|minibus)[a-z]* yok",
     r"re:no (?:buses|bus|taxis|taxi|cabs|cab|trains|train|ferry|ferries)",
 )
+PICKUP = Terms(
+    "gelip alabilir*", "gelip alir misiniz", "gelip alin", "bizi alabilir*", "beni alabilir*", "bizi alin", "beni alin",
+    "alabilecek biri*", "kurtarin", "come get us", "come get me", "pick us up", "pick me up", "come pick*",
+    "rescue us",
+)
+"""A rider asking to be fetched: with a bike that cannot go on, they cannot get back on their own."""
 """No way to get help or a ride: a breakdown then strands a rider even close to town."""
 COMPANY = Terms(
     r"re:yanimda (?:[a-z0-9]+ ){0,3}(?:kizim|oglum|cocu[a-z]*|bebe[a-z]*|esim|annem|babam|yasli[a-z]*)",
@@ -644,16 +656,20 @@ COMPANY = Terms(
     "kids with us", "kids with me", r"re:with (?:my |our |the )?(?:two |three |\d+ )?(?:kids|children|baby)",
     "with a baby", "alone", "by myself", "on my own", "yagmur*", "firtina*", "storm*", "pouring", "rain*",
     "freezing", "cok soguk",
+    r"re:(?:arkada|arkamda|koltukta|sepette|yanimda) (?:[a-z0-9]+ ){0,2}(?:kizim|oglum|cocug[a-z]*|bebe[a-z]*)",
+    r"re:(?:\d+ yasindaki |kucuk )(?:kizim|oglum|cocugum|kardesim)",
 )
 """Alone, with children or elderly people, in bad weather: what makes a breakdown on the road an emergency."""
 DEPLETED = Terms(
     "bitti", "tukendi", "bosaldi", "sifirlan*", "sifira indi", "kapandi", "oldu bitti", "dead", "died", "empty",
+    "sondu", "sonmus", "sondu gitti",
     "ran out", "run out", "flat", "gone",
     "yuzde 0", "sifir", "0", "out of battery", "out of charge", "no battery left", "sarjsiz kal*", "sarj kalmadi",
 )
 """An empty battery: with a battery or the charge, a breakdown."""
 GOT_HOME = Terms(
     "eve geldim", "eve geldik", "eve dondum", "eve donduk", "eve vardim", "eve vardik", "iterek getirdim", "iterek eve",
+    r"re:eve (?:[a-z]+ )?(?:geldim|geldik|dondum|donduk|vardim|vardik)", "walked home", "walked it back",
     "pedal cevirerek", "made it home", "got home", "got back home",
     "walked it home", "pushed it home", "pushed it back", "evdeyim", "evdeyiz", "im home", "im back home",
     "at home now", "otele geldik", "otele vardik", "back at the hotel",
@@ -682,7 +698,9 @@ LEGAL = Terms(
     "take legal", "court", "consumer protection", "small claims", "consumer rights", "mahkemeye ver*",
     "legal proceedings", "file a claim", "filing a claim", "trading standards", "consumer court", "btk",
     "ticaret bakanlig*", "bakanliga*", "ticaret mudurlug*", "il ticaret*", "arabulucu*", "uzlastirma*",
-    "uzlasma*", "mediation", "mediator", "arbitrat*",
+    "uzlasma*", "mediation", "mediator", "arbitrat*", "opened a dispute", "filed a dispute", "opened a chargeback",
+    "filed a chargeback", "initiated a chargeback", "dispute has been opened", "harcama itirazi yaptim",
+    "harcama itirazinda bulundum", "harcama itirazi actim", "bankaya itiraz ettim",
     "ihtar", "ihtar cek*", "icraya*", "icra takib*", "zabitaya*", "polise sikayet*", "savci*",
     "hakkimi aray*", "hakkimizi aray*", "hakkimi sonuna*", "haklarimi biliyo*", "hukuk*", "tuketici derneg*",
     "tuketici sikayet*", "tuketici hakem*", "arbitration*", "arbitrator*", "ombudsman", "consumer agency",
@@ -922,13 +940,14 @@ SPECIFIC_ITEM = Terms(
 """A price asked for one item seen somewhere is a step towards buying it; prices in general are information."""
 
 REPEAT_ORDINAL = Terms(
-    r"re:\d+nci (?:kez|kere|defa|sefer|mesaj|yazis|aray)[a-z]*", "ikinci kez", "ikinci kere", "ucuncu kez",
-    "ucuncu kere", "dorduncu kez", "kacinci kez", "kacinci kere", "second time", "third time", "fourth time",
+    r"re:(?:[3-9]|\d\d+)nci (?:kez|kere|defa|sefer|mesaj|yazis|aray)[a-z]*", "ucuncu kez",
+    "ucuncu kere", "dorduncu kez", "kacinci kez", "kacinci kere", "third time", "fourth time",
     "ucuncu mesaj*", "dorduncu mesaj*", "third message", "fourth message", "fifth message",
-    r"re:\d+(?:st|nd|rd|th) (?:message|time|email|call|attempt)",
-
+    r"re:(?:[3-9]|\d\d+)(?:st|nd|rd|th) (?:message|time|email|call|attempt)",
     "again and again",
 )
+"""A third time or more, in the writer's own words: a complaint repeated and unanswered. A second time ("ikinci
+kez soruyorum", "the rim bent a second time") is a follow-up or a recurrence, not yet that."""
 
 # --- technical --------------------------------------------------------------------------------
 PART = Terms(
@@ -1016,6 +1035,7 @@ NIGHT = Terms(
     "phone signal", "signal", "sinyal*", "kapsama*", "hava karariyo*", "gece*", "night", "midnight", "no taxi*",
     "taksi yok",
     "no signal", "sinyal yok", "telefonumun sarj*", "telefonum*", "phone is dying", "phone battery",
+    r"re:saat (?:[a-z]+ )?(?:9|10|11|12|21|22|23|24|00|01|02|03)",
 )
 """Dark, late, or cut off: a breakdown then strands a rider even near town."""
 RIDEABLE = Terms(

@@ -40,6 +40,15 @@ CRITICAL = [
     # a stop that failed, and a near miss told after the vehicle
     "ön fren bir anda gidiyor, dün ışıkta duramadım",
     "fren komple gitti, kamyonun önüne çıktım az daha",
+    # a child separated from a tour group
+    "kızım 7 yaşında, gruptan ayrılmış, rehber telefonu açmıyor",
+]
+OTHER_CRITICAL = [
+    # an empty battery at a late hour with a child on the seat, asking to be fetched
+    ("saat 10 olmuş, motorun ışığı söndü, sepette oğlum var, gelip alabilir misiniz", "stranded"),
+    ("the rental bikes won't release from the dock, we're 30 km from town and it's getting dark", "stranded"),
+    # a card dispute already opened, not only threatened
+    ("My bank has opened a dispute on your charge and you have until Friday to answer it.", "legal"),
 ]
 NOT_CRITICAL = [
     "batarya şarjda biraz ısınıyor normal mi",
@@ -69,6 +78,9 @@ NOT_CRITICAL = [
     "rear brake feels soft and the lever touches the grip, bike is parked until you can look at it",
     # a cracked helmet sent back as faulty
     "yeni aldığım kask kutudan çıkarken çatlakmış, değişim istiyorum",
+    # a part that broke on the way, told from home; a fire drill; a second ask
+    "gidon boğazı yerinden oynadı, neyse ki eve iterek geldim, yarın getirebilir miyim",
+    "dün okulda yangın tatbikatı vardı, çocuklar bisikletle gelmişti, kilit yeri lazım 😄",
 ]
 
 
@@ -77,6 +89,13 @@ def test_a_safety_risk_in_a_new_wording_is_critical(text: str) -> None:
     result = analyze(message(text))
     assert result.priority_level == "critical", result.signals
     assert "safety" in result.signals
+
+
+@pytest.mark.parametrize(("text", "signal"), OTHER_CRITICAL)
+def test_a_stranded_rider_or_a_step_taken_is_critical(text: str, signal: str) -> None:
+    result = analyze(message(text))
+    assert result.priority_level == "critical"
+    assert signal in result.signals
 
 
 @pytest.mark.parametrize("text", NOT_CRITICAL)
@@ -118,6 +137,13 @@ def test_a_story_told_in_the_past_with_hemen_is_not_time_pressure() -> None:
     result = analyze(message("Geçen ay fren sorunu yaşamıştım, servisiniz hemen çözdü, çok teşekkürler 🙏"))
     assert result.priority_level == "low"
     assert "time_pressure" not in result.signals
+
+
+def test_a_second_ask_is_a_follow_up_a_third_is_a_repeated_complaint() -> None:
+    second = analyze(message("ikinci kez soruyorum, iade ne oldu? kimse dönmedi, çok ayıp"))
+    third = analyze(message("üçüncü kez soruyorum, iade ne oldu? kimse dönmedi, çok ayıp"))
+    assert (second.category, second.priority_level) == ("complaint", "high")
+    assert (third.category, third.priority_level) == ("complaint", "critical")
 
 
 def test_a_third_unanswered_nudge_complains_of_being_ignored() -> None:

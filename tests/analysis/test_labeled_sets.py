@@ -20,12 +20,18 @@ now; the first, blind figures are kept below because they are the honest estimat
   recall 15/17, precision 0.714, within one 0.933, category 0.717; combined category 0.808. Its misses were
   then fixed by their general causes (a person missing, a supposition, a game or a rumour, a threat taken
   back, a fault found while the bike stands at home) and it joined the model's training data.
+* ``blind7_labeled.jsonl`` (120, 19 critical), written the same way after blind6 was learned from; first run,
+  combined: category 0.842, within one 0.983, critical recall 15/19, precision 0.789, needs_review 0.075. Its
+  misses (an empty battery at a late hour with a child and a request to be fetched, rental bikes that will not
+  leave the dock, a child separated from a tour, a card dispute already opened; a fire drill, a part that broke
+  on a ride that ended at home, a second ask read as a third) were fixed by their causes.
 
 The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
-failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3`` and ``blind6`` are
-asserted on the critical targets only: blind3's remaining priority misses (an urgent parts question read as a
-low inquiry, a delivery complaint read as normal) were left unfixed, and on blind6 the rules alone read 0.76 of
-the categories; the category is the learned model's part there (``combined``).
+failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``, ``blind6`` and
+``blind7`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent parts
+question read as a low inquiry, a delivery complaint read as normal) were left unfixed, and on blind6 and blind7
+the rules alone read 0.76 and 0.81 of the categories; the category is the learned model's part there
+(``combined``).
 """
 
 from __future__ import annotations
@@ -44,13 +50,14 @@ BLIND3 = DATA / "blind3_labeled.jsonl"
 BLIND4 = DATA / "blind4_labeled.jsonl"
 BLIND5 = DATA / "blind5_labeled.jsonl"
 BLIND6 = DATA / "blind6_labeled.jsonl"
+BLIND7 = DATA / "blind7_labeled.jsonl"
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
 
 
 @pytest.mark.parametrize(
     ("path", "size"),
-    [(EXTRA, 150), (BLIND, 60), (BLIND2, 100), (BLIND3, 40), (BLIND4, 100), (BLIND5, 40), (BLIND6, 120)],
+    [(EXTRA, 150), (BLIND, 60), (BLIND2, 100), (BLIND3, 40), (BLIND4, 100), (BLIND5, 40), (BLIND6, 120), (BLIND7, 120)],
 )
 def test_the_labeled_sets_are_large_and_cover_every_category_and_priority(path: Path, size: int) -> None:
     records = load_labeled(path)
@@ -69,7 +76,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
     assert report.priority_within_one >= 0.95, format_report(report)
 
 
-@pytest.mark.parametrize("path", [BLIND3, BLIND6], ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7], ids=lambda path: path.stem)
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)

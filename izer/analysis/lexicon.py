@@ -189,7 +189,7 @@ HYPOTHETICAL = Terms(
     "sigorta*", "insurance", "insured", "in case", "olursa", "durumunda", "halinde", "policy", "what happens if",
     "what if", "if", "diye", "gibi", "karsi", "dayanikli*", "riski*", "onle*", "fireproof", "resistant",
     "extinguisher*", "sonduru*", "yangin tup*", "fire blanket*", "smoke free", "no smoking", "non smoking", "sigara*",
- "avoid*", "prevent*", "sorumlu*", "responsible", "liable", "covered",
+    "avoid*", "prevent*", "sorumlu*", "responsible", "liable", "covered",
     r"re:[a-z]+(?:irsa|irse|ursa|urse|arsa|erse|mazsa|mezse|yorsa|yosa)(?:m|k|niz|n)?",
     r"re:[a-z]+(?:diysa|tiysa|duysa|tuysa|diyse|tiyse|duyse|tuyse)", r"re:[a-z]+(?:mamak|memek)[a-z]*", _WISH_IF,
     _PARTICIPLE_PLURAL, "mi diye", "mu diye", "wondering if", "wondering whether", "wonder if",
@@ -507,7 +507,8 @@ RESOLVED = Terms(
     "toparlamis*", "toparladiniz", "toparlandi", "onardiniz", "onarmissiniz", "tamir ettiniz", "tamir etmissiniz",
     "solved", "all fixed", "fixed it", "sorted it", "repaired it", "ayarladiniz", "ayarlamissiniz", "duzelttiniz",
     "duzeltmissiniz", "bulduk", "bulundu", "bulunmus*", "found him", "found her", "found them", "we found",
-    "geri geldi", "came back safe*", "sag salim*", "safe and sound",
+    "geri geldi", "came back safe*", "sag salim*", "safe and sound", "super oldu", "harika oldu", "mukemmel oldu",
+    "works great now", "runs great now", "rides great now",
 )
 """Words that end a story well: a past incident told with thanks is not an emergency."""
 POLITE_AGAIN = Terms(
@@ -750,8 +751,21 @@ NOT_COMPLAINT = Terms(
     "not a complaint", "not complaining", "no complaints", "im not complaining",
 )
 """A complaint word denied: "şikayet değil ama bir öneri"."""
+IRONY = Terms(
+    "truly impressive", "really impressive", "very impressive", "impressive", "world class", "great job", "good job",
+    "well done", "bravo*", "tebrikler", "helal olsun", "aferin*", "harika hizmet*", "super hizmet*", "amazing service",
+    "great service", "thanks for nothing", "cok profesyonel*", "ne profesyonel*", "yeah right",
+)
+"""Praise that a quoted word turns around ("Great job, the 'fixed' gears jumped twice"): sarcasm."""
+SHARING = Terms(
+    "sadece paylasmak isted*", "paylasmak istedim", "paylasayim dedim", "just wanted to share", "just sharing",
+    "wanted to share", "bilginize sunmak isted*",
+)
+"""News shared with nothing asked: a chat, not a request."""
 JOKING = Terms("lol", "haha*", "hehe*", "jk", "kidding", "sakaya*", "saka saka", "xd", "sjsj*", "ahah*")
 FOLLOWUP = Terms(
+    "ikinci kez sor*", "ikinci kere sor*", "ikinci defa sor*", "ikinci kez yaz*", "ikinci kere yaz*", "tekrar soruyo*",
+    "asking again", "second time asking", "asking for the second time", "writing for the second time",
     "hala cevap*", "cevap yok", r"re:cevap ver(?!di|mis)[a-z]*", "cevap alama*", "cevap gelmedi", "donus yok", "donus yap*",
     "geri donus*", "donen yok", "donmuyo*", "kimse don*", "kimse cevap*", "kimse ilgilen*", "ses yok",
     "ses seda yok", "haber yok", "hala haber*", "hala bekli*", "bekliyorum", "bekliyoruz", "gundur yaziyo*",
@@ -1081,7 +1095,7 @@ SALES_STRONG = Terms(
     "hemen geleyim", "gelip alayim", "gelip alirim", "gelip alacag*",
     r"re:(?:kask|kilit|bisiklet|ebike|lastik|zincir|pedal|sele|lamba|far|pompa|eldiven|gozluk)[a-z]* (?:[a-z]+ )?lazim",
     "alacagim", "alacagiz", "alicam", "alcam",
- "alirsam", "alirim", "satin almak*", "satin alaca*", "satin alabilir*", "satin alma*", "siparis vermek*",
+    "alirsam", "alirim", "satin almak*", "satin alaca*", "satin alabilir*", "satin alma*", "siparis vermek*",
     "siparis verece*", "siparis vericem", "siparis verebilir*", "siparis veriyo*", "siparis verelim",
     "siparis versem", "siparis verir*",
 
@@ -1092,7 +1106,9 @@ SALES_STRONG = Terms(
     "odeyece*", "odicem", "oderim", "oderiz",
     r"re:(?:i|we)(?:ll| will| would| d)? (?:buy|take|order|purchase) (?:it|one|them|two|both|this|that)",
     "and buy", "and buy it", "could i buy", "can i buy", "can we buy", "i want to buy",
- "ill buy", "well buy", "ill order",
+    "ill buy", "well buy", "ill order", "looking at the", "looking at your",
+    r"re:(?:want|need) an? (?:new |good |cheap |cargo |kids |electric |folding |city |road |mountain )?"
+    r"(?:bike|ebike|e bike|bicycle|helmet|lock|scooter)s?",
     "siparis gec*", "siparis vermek", "teklif*", "bayi olmak", "bayiniz olmak", "bayilik*", "bayi sart*",
     "iskonto*", "takas*", "son fiyat*", "ne onerirsiniz", "onerir misiniz", "onerebilir misiniz",
     "ne tavsiye*", "kararsiz*", "paket fiyat*", "odeme hazir", "ayirt*", "ayirir misiniz",

@@ -36,6 +36,8 @@ _URL = re.compile(r"https?://|www\.|t\.me/|bit\.ly|wa\.me/|\.(?:com|net|org|io)\
 _POSITIVE_EMOJI = frozenset("👍🙏😊🙂😀😃😄😁🥰😍❤♥💯🎉👏🤝☺🙌✅👌💪🌹🤗😇🥳⭐🌟✨")
 _NEGATIVE_EMOJI = frozenset("😡🤬😤👎😠😞😢😭💔😩😫")
 _SARCASM_EMOJI = frozenset("🙃🙄😒")
+_SCARE_QUOTE = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”\n]{2,24})['’\"”](?=[\s.,!?;:]|$)")
+"""A word held at arm's length in quotes: "the 'fixed' gears", "a 'same-day' tune-up"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,9 @@ def read(raw: str) -> Reading:
     if n(lx.NOT_COMPLAINT):
         scores["complaint"] = max(scores["complaint"] - COMPLAINT_OVERRIDE * n(lx.NOT_COMPLAINT), 0.0)
     _weigh_signals(scores, hits, flags, quantity, raw)
+    if n(lx.IRONY) and _SCARE_QUOTE.search(raw):
+        flags.add("sarcasm")
+        scores["complaint"] += COMPLAINT_OVERRIDE
     if flags & {"safety", "stranded"} and n(lx.SERVICE_BLAME):
         # A danger blamed on the shop's own work ("your mechanic didn't tighten the axle") is a complaint.
         flags.add("blame")
@@ -193,7 +198,12 @@ def read(raw: str) -> Reading:
     if solved and not unclaimed(hits[lx.RECURRENCE], hits[lx.POLITE_AGAIN]):
         scores["technical"] = min(scores["technical"], 1.0)
     calm = not asks and scores["complaint"] == 0 and (solved or not n(lx.DEFECT)) and not n(lx.URGENT)
-    if calm and n(lx.POSITIVE) and max(scores.values()) < 3:
+    sharing = n(lx.SHARING) and not asks and scores["complaint"] == 0 and not n(lx.URGENT)
+    if sharing and not flags & {"safety", "stranded", "legal"}:
+        # "bacaklar koptu ama değdi, sadece paylaşmak istedim": a story told for its own sake asks for nothing.
+        flags.add("praise")
+        scores.update({name: min(value, 1.0) for name, value in scores.items()})
+    elif calm and n(lx.POSITIVE) and max(scores.values()) < 3:
         flags.add("praise")
     elif calm and (n(lx.THANKS) or n(lx.WISHES)) and max(scores.values()) <= 3:
         flags.add("acknowledgement")

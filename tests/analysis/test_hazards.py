@@ -127,6 +127,12 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         ("kırık zil yerine yenisini almak istiyorum, hangi model uyar", "sales"),
         ("şikayet değil, sadece öneri: cumartesi biraz daha geç kapatsanız çok iyi olur", "general"),
         ("Dear business owner, we guarantee first page of Google in 2 weeks, reply YES for a free audit", "general"),
+        # praise turned around by a word in quotes
+        ("Bravo, the 'serviced' brakes squeal worse than before. Well done.", "complaint"),
+        ("tebrikler, 'ekspres' bakım tam 9 gün sürdü", "complaint"),
+        # news shared, nothing asked
+        ("dün sizin bisikletle 80 km yaptım, dizler koptu ama değdi, sadece paylaşmak istedim 😊", "general"),
+        ("we want a cargo bike for our two kids, do you have any with a rain cover?", "sales"),
     ],
 )
 def test_intent_cues_decide_the_category(text: str, category: str) -> None:

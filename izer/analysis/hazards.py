@@ -20,6 +20,7 @@ _HYPOTHETICAL_AFTER = 1
 _FRAME_REACH = 8
 _BRAKE_REACH = 6
 _CONDITION_REACH = 6
+_CONDITION_BEFORE = 3
 _PART_REACH = 5
 _VERB_REACH = 3
 _BODY_REACH = 3
@@ -46,10 +47,11 @@ def unhedged(found: list[Hit], hedges: list[Hit]) -> list[Hit]:
 
 
 def framed(found: list[Hit], hits: Matches, *, asks: bool) -> list[Hit]:
-    """The hits of ``found`` that no frame puts out of this world: a game, a film or a dream in their sentence
-    or a few words off ("the brakes failed!! ...in the video game"), or, in a message that asks, hearsay
-    ("my friend says e-bikes explode, that's not a thing, right?")."""
-    frames = hits[lx.FICTION] + (hits[lx.HEARSAY] if asks else [])
+    """The hits of ``found`` that no frame puts out of this world: a game, a film or a dream, a denial or a
+    blessing in their sentence or a few words off ("the brakes failed!! ...in the video game", "öyle bi şey
+    olmadı ha", "Allah kazadan beladan korusun"), or, in a message that asks, hearsay ("my friend says e-bikes
+    explode, that's not a thing, right?")."""
+    frames = hits[lx.FICTION] + hits[lx.DENIAL] + hits[lx.BLESSING] + (hits[lx.HEARSAY] if asks else [])
     if not frames:
         return found
     sentences = hits.text.sentences
@@ -78,10 +80,17 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
     if "🔥" not in text.original or hits[lx.POWER]:
         evidence += unhedged(hits[lx.FIRE], hedges)  # "kampanya alev aldı 🔥" is hype, not a fire
     care = unclaimed(hits[lx.CARE] + hits[lx.INJURY], hits[lx.CARE_OTHER_SENSE])
-    crash_gear = hits[lx.CRASH_GEAR] if not hits[lx.REFUND_ASKED] else []
+    crash_gear = hits[lx.CRASH_GEAR] if not (hits[lx.REFUND_ASKED] or hits[lx.LONG_AGO]) else []
     events = unhedged(hits[lx.ACCIDENT], hedges) + crash_gear + unhedged(hits[lx.MISSING_PERSON], hedges)
     evidence += _scoped(events, conditions, text) + hits[lx.ACCIDENT_EVENT] + hits[lx.RUNAWAY]
-    evidence += unclaimed(care + hits[lx.RIDER_FALL], hits[lx.FALL_OTHER_SENSE]) + hits[lx.NEAR_MISS]
+    falls = unclaimed(hits[lx.RIDER_FALL], hits[lx.NEAR_MISS])  # "almost went over the bars": nobody fell
+    evidence += unclaimed(care + falls, hits[lx.FALL_OTHER_SENSE])
+    # A near miss is a danger with a brake, the frame or fork, a wheel, the suspension, the motor or a vehicle in
+    # the story; after a slipping gear it is a defect to fix before the next ride ("almost went over the bars").
+    subjects = (lx.BRAKE, lx.FRAME, lx.WHEEL, lx.SUSPENSION, lx.POWER, lx.VEHICLE)
+    named = any(uncovered(hits[table], hits[lx.RIDER_FALL]) for table in subjects)  # not "over the bars"
+    near_miss = hits[lx.NEAR_MISS] if failing or mild or named else []
+    evidence += near_miss
     if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
         evidence += hits[lx.DANGER]
     if not joking:
@@ -89,12 +98,17 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
     if hits[lx.LONG_AGO]:
         # "I had a crash last year" is history; "the brake failed again, like last week" is not, nor is a
         # crash told far from "geçen ay aldığım bisiklet".
+        sentences = hits.text.sentences
         evidence = [
             hit
             for hit in evidence
-            if not close(hit, hits[lx.LONG_AGO], _BRAKE_REACH, _BRAKE_REACH) or _recurs(hit, hits)
+            if not any(
+                sentences[ago.first] == sentences[hit.first] and close(hit, [ago], _BRAKE_REACH, _BRAKE_REACH)
+                for ago in hits[lx.LONG_AGO]
+            )
+            or _recurs(hit, hits)
         ]
-    return framed(evidence, hits, asks=asks), bool(mild or hits[lx.BRAKE_WEAK])
+    return framed(evidence, hits, asks=asks), bool(mild or hits[lx.BRAKE_WEAK] or hits[lx.NEAR_MISS])
 
 
 def _recurs(hit: Hit, hits: Matches) -> bool:
@@ -252,13 +266,13 @@ def _harm(hits: Matches, failing: bool) -> list[Hit]:
 
 def _scoped(found: list[Hit], conditions: list[Hit], text: Text) -> list[Hit]:
     """The hits of ``found`` that no condition scopes: a condition scopes the rest of its clause, up to
-    :data:`_CONDITION_REACH` words ("if my battery ever catches fire"), and the word it is glued to or the
-    next one ("fren tutmazsa", "kaza olursa")."""
+    :data:`_CONDITION_REACH` words ("if my battery ever catches fire"), and the few words before it, as a
+    Turkish conditional ends its clause ("fren tutmazsa", "kendi kendine alev alırsa")."""
 
     def scopes(condition: Hit, hit: Hit) -> bool:
         if text.clauses[condition.first] != text.clauses[hit.first]:
             return False
-        return hit.first - _CONDITION_REACH <= condition.last and condition.first <= hit.last + 1
+        return hit.first - _CONDITION_REACH <= condition.last and condition.first <= hit.last + _CONDITION_BEFORE
 
     return [hit for hit in found if not any(scopes(condition, hit) for condition in conditions)]
 
@@ -312,13 +326,16 @@ def stranded(hits: Matches, *, asks: bool = False) -> bool:
     or in the rain; not once they got home."""
 
     immobile = hits[lx.BREAKDOWN] + hits[lx.LOCKED_OUT] + hits[lx.LOST_WAY]
+    immobile += hits.paired(lx.WHEEL_LOCK, hits[lx.WHEEL], _PART_REACH)
     immobile += hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
     immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
     if not framed(_scoped(immobile, hits[lx.CONDITIONAL], hits.text), hits, asks=asks) or hits[lx.GOT_HOME]:
         return False
-    places = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.NO_TRANSPORT, lx.PICKUP)]
+    outside = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.TRAFFIC)]
+    places = [*outside, bool(hits[lx.NO_TRANSPORT]), bool(hits[lx.PICKUP])]
     here, company = bool(hits[lx.PRESENT_PLACE]), bool(hits[lx.COMPANY])
-    return (any(places) and (here or company or sum(places) >= 2)) or (here and company)
+    # Children and no car at home make a failure a hardship; out on the road, an emergency.
+    return (any(places) and (here or (company and any(outside)) or sum(places) >= 2)) or (here and company)
 
 
 def order_at_risk(hits: Matches, quantity: int, *, conditional: bool, today: bool) -> bool:

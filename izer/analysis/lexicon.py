@@ -439,7 +439,7 @@ REFUND_ASKED = Terms(
 CARE = Terms(
     "dikis at*", "dikis atil*", "stitches", "alciya*", "alcida*", "acildeyi*", "acil serviste*",
     "acil servise kaldir*", "acil servise gotur*", "acile kaldir*", "acile gotur*", "acile git*", "ambulans*",
-    "ambulance", "emergency room", "emergency department", "emergency clinic", "urgent care", "a e", "er", "x ray",
+    "ambulance", "emergency room", "emergency department", "emergency clinic", "urgent care", "a e", "x ray",
     "rontgen*", "concussion", "unconscious", "bilinci*",
     "bilinc kayb*", "kusuyo*", "dizzy", "hastaneye kaldir*", "hastaneye gotur*", "hastanelik", "taken to hospital",
     "rushed to hospital", "rushed to the hospital",
@@ -526,6 +526,22 @@ CONDITIONAL = Terms(
 )
 """Words that make a nearby danger a question or a precaution: "fren tutmazsa", "what if the battery",
 "yangın tüpü", "kaza yapmamak için"."""
+DENIAL = Terms(
+    "oyle bir sey olmadi", "oyle bi sey olmadi", "oyle bisey olmadi", "boyle bir sey olmadi", "boyle bi sey olmadi",
+    "nothing like that happened", "it hasnt happened", "hasnt happened", "not that it happened",
+    "nothing happened yet",
+)
+"""A danger said not to have happened: "alev alırsa garanti kapsar mı? öyle bi şey olmadı ha"."""
+BLESSING = Terms(
+    "kazadan beladan", "kaza bela*", "allah korusun", "allah saklasin", "maazallah", "god forbid", "knock on wood",
+    "touch wood",
+)
+"""An accident named to be warded off: "Allah kazadan beladan korusun" is a wish, not an event."""
+TRAFFIC = Terms(
+    "trafik*", "traffic", "tunel*", "tunnel", "kopru*", "bridge", r"re:(?:arabalar|araclar|kamyonlar) (?:cok )?hizli",
+    "cars flying", "cars speeding", "cars are flying", "no shoulder", "emniyet seridi*",
+)
+"""Somewhere a rider cannot stand for long: beside fast traffic, in a tunnel, on a bridge."""
 FICTION = Terms(
     "video game*", "video oyun*", "oyunda", "bilgisayar oyun*", "in the game", "in a game", "in the movie",
     "in a movie", "in the film", "filmde", "dizide", "ruyamda", "ruyada", "in my dream", "dreamt", "dreamed",
@@ -536,7 +552,8 @@ HEARSAY = Terms(
     "friend says", "friend said", "friends say", "people say", "they say", "i heard", "ive heard", "heard that",
     "someone told me", "someone said", "read that", "i read", "saw online", "saw a video", "is it true",
     "duydum", "duyduk", "diyorlar", "soyleniyo*", "soylediler", "derler", "okudum", "dogru mu", "dogru mudur",
-    "gercek mi", "haberlerde", "in the news", "youtube*",
+    "gercek mi", "haberlerde", "in the news", "youtube*", "scary stories", "stories online", "online stories",
+    "reading stories",
 )
 """A danger heard of and asked about ("my friend says e-bikes explode, that's not a thing, right?"): a
 question, not an event; :mod:`analysis.hazards` reads it so only in a message that asks."""
@@ -809,7 +826,8 @@ SOFT_RISK = Terms(
 CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "drop the", "drop our", "switch brand*",
-    "pull the order", "terminate*", "fesih*", "feshed*", "end the contract", "lose the whole",
+    "pull the order", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
+    "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*",
     "lose the contract", "lose this contract", "rakip*", "rakibe", "competitor*", "cezai*", "ceza*", "penalt*",
     "another supplier", "baska tedarikci*", "baska firma*", "baska marka*", "lose the account", "lose the client",
     "lose our client", "lose the customer", "goes elsewhere", "go elsewhere", "musteri* kaybed*", "feshed*",
@@ -820,12 +838,13 @@ ACCOUNT = Terms(
     "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
     "ihale*", "tender*", "retail chain", "retail partner*", "chain client",
     "musterimiz*", "our client*", "our customer", "toptan*", "wholesale", "zincir market*", "sozlesme*",
-    "contract*",
+    "contract*", "partnership", "partner*", "our agreement", "anlasma*", "isbirlig*", "acente*", "hotel*", "otel*",
 )
 """A business account (dealer, fleet, tender, a client of a client): its order at risk is critical."""
 QUANTITY = Terms(
     r"re:\d+ (?:[a-z]+ ){0,2}(?:adet|tane|unit|pcs|piece|bisiklet|ebike|bike|e bike|koli|kask|kilit|lastik"
-    r"|batarya|scooter|helmet|lock|tyre|tire|tube|batter|charger|set|cargo bike|kisilik|people)[a-z]*",
+    r"|batarya|scooter|helmet|lock|tyre|tire|tube|batter|charger|set|cargo bike|kisilik|people|guest|misafir|kisi"
+    r"|participant|katilimci)[a-z]*",
 )
 
 # --- money: double charge ---------------------------------------------------------------------
@@ -1046,7 +1065,7 @@ NIGHT = Terms(
     "gunes batmak*", "sunset", "sun is setting", "sun s setting", "sun is going down", "sun s going down",
     r"re:(?:12|[1-5]) ?am", "kararacak*", "karariyo*",
     "aksam ol*", "gece ol*", r"re:\d+ ?pm",
-    "phone signal", "signal", "sinyal*", "kapsama*", "hava karariyo*", "gece*", "night", "midnight", "no taxi*",
+    "phone signal", "signal", "sinyal*", "kapsama*", "hava karariyo*", r"re:gece(?!n )[a-z]*", "night", "midnight", "no taxi*",
     "taksi yok",
     "no signal", "sinyal yok", "telefonumun sarj*", "telefonum*", "phone is dying", "phone battery",
     r"re:saat (?:[a-z]+ )?(?:9|10|11|12|21|22|23|24|00|01|02|03)",

@@ -42,6 +42,8 @@ CRITICAL = [
     "fren komple gitti, kamyonun önüne çıktım az daha",
     # a child separated from a tour group
     "kızım 7 yaşında, gruptan ayrılmış, rehber telefonu açmıyor",
+    # an injury after a failure, with the purchase date told in another sentence
+    "gidon kökten koptu, yere kapaklandım, bileğim şişti. 10 gün önce aldım bunu",
 ]
 OTHER_CRITICAL = [
     # an empty battery at a late hour with a child on the seat, asking to be fetched
@@ -49,6 +51,14 @@ OTHER_CRITICAL = [
     ("the rental bikes won't release from the dock, we're 30 km from town and it's getting dark", "stranded"),
     # a card dispute already opened, not only threatened
     ("My bank has opened a dispute on your charge and you have until Friday to answer it.", "legal"),
+    # a wheel locked solid beside fast traffic
+    ("ön teker kitlendi hiç dönmüyor, köprünün üstündeyim, kamyonlar çok hızlı geçiyor", "stranded"),
+    # a partner's booking for 40 guests cancelled, with the agreement's penalty
+    (
+        "You cancelled the bikes for our 40 hotel guests tomorrow. If it is not fixed today we will charge the "
+        "penalty in our agreement and end the partnership.",
+        "b2b_at_risk",
+    ),
 ]
 NOT_CRITICAL = [
     "batarya şarjda biraz ısınıyor normal mi",
@@ -81,6 +91,14 @@ NOT_CRITICAL = [
     # a part that broke on the way, told from home; a fire drill; a second ask
     "gidon boğazı yerinden oynadı, neyse ki eve iterek geldim, yarın getirebilir miyim",
     "dün okulda yangın tatbikatı vardı, çocuklar bisikletle gelmişti, kilit yeri lazım 😄",
+    # a blessing, a danger said not to have happened, an error code, an old accident and a new helmet
+    "yeni sezonunuz hayırlı olsun, Allah kazadan beladan korusun 🌸",
+    "batarya kendiliğinden yanarsa sigorta öder mi? öyle bir şey olmadı, merak ettim",
+    "my display flashes 'Err 14' now and then, gone after a restart. Should I worry?",
+    "Geçen yıl kaza geçirmiştim, şimdi iyiyim. Kaskım o zaman çatlamıştı, aynı modelden var mı?",
+    # a near miss after a slipping gear; a cargo bike that will not assist, children and no car at home
+    "chain skips under load, almost went over the bars on the climb, can you fit me in before Sunday's race?",
+    "kargo bisikletin motoru bu sabah çalışmadı, iki çocukla pedal çevirmek imkansız, arabamız yok, bakar mısınız",
 ]
 
 

@@ -25,13 +25,18 @@ now; the first, blind figures are kept below because they are the honest estimat
   misses (an empty battery at a late hour with a child and a request to be fetched, rental bikes that will not
   leave the dock, a child separated from a tour, a card dispute already opened; a fire drill, a part that broke
   on a ride that ended at home, a second ask read as a third) were fixed by their causes.
+* ``blind8_labeled.jsonl`` (110, 17 critical), by a second writer; first run, combined: category 0.827, within
+  one 0.927, critical recall 14/17, precision 0.700, needs_review 0.118. Fixed by their causes: a wheel locked
+  beside fast traffic, an injury read as history because of a purchase date in the next sentence, a partner's
+  tour for 30 guests cancelled with a penalty; a blessing, a danger said not to have happened, "Err" read as
+  the emergency room, "geçen" read as "gece", a near miss after a slipping gear, children and no car at home.
 
 The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
-failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``, ``blind6`` and
-``blind7`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent parts
-question read as a low inquiry, a delivery complaint read as normal) were left unfixed, and on blind6 and blind7
-the rules alone read 0.76 and 0.81 of the categories; the category is the learned model's part there
-(``combined``).
+failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3`` and
+``blind6``-``blind8`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
+parts question read as a low inquiry, a delivery complaint read as normal) were left unfixed, and on
+blind6-blind8 the rules alone read 0.75-0.84 of the categories; the category is the learned model's part
+there (``combined``).
 """
 
 from __future__ import annotations
@@ -51,13 +56,24 @@ BLIND4 = DATA / "blind4_labeled.jsonl"
 BLIND5 = DATA / "blind5_labeled.jsonl"
 BLIND6 = DATA / "blind6_labeled.jsonl"
 BLIND7 = DATA / "blind7_labeled.jsonl"
+BLIND8 = DATA / "blind8_labeled.jsonl"
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
 
 
 @pytest.mark.parametrize(
     ("path", "size"),
-    [(EXTRA, 150), (BLIND, 60), (BLIND2, 100), (BLIND3, 40), (BLIND4, 100), (BLIND5, 40), (BLIND6, 120), (BLIND7, 120)],
+    [
+        (EXTRA, 150),
+        (BLIND, 60),
+        (BLIND2, 100),
+        (BLIND3, 40),
+        (BLIND4, 100),
+        (BLIND5, 40),
+        (BLIND6, 120),
+        (BLIND7, 120),
+        (BLIND8, 110),
+    ],
 )
 def test_the_labeled_sets_are_large_and_cover_every_category_and_priority(path: Path, size: int) -> None:
     records = load_labeled(path)
@@ -76,7 +92,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
     assert report.priority_within_one >= 0.95, format_report(report)
 
 
-@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7], ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8], ids=lambda path: path.stem)
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)

@@ -82,6 +82,8 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
     care = unclaimed(hits[lx.CARE] + hits[lx.INJURY], hits[lx.CARE_OTHER_SENSE])
     crash_gear = hits[lx.CRASH_GEAR] if not (hits[lx.REFUND_ASKED] or hits[lx.LONG_AGO]) else []
     events = unhedged(hits[lx.ACCIDENT], hedges) + crash_gear + unhedged(hits[lx.MISSING_PERSON], hedges)
+    if hits[lx.KIN] and hits[lx.UNREACHABLE] and hits[lx.AWAY_TOO_LONG]:
+        events += hits[lx.UNREACHABLE]  # "2,5 saat oldu dönmedi, telefonunu açmıyor"
     evidence += _scoped(events, conditions, text) + hits[lx.ACCIDENT_EVENT] + hits[lx.RUNAWAY]
     falls = unclaimed(hits[lx.RIDER_FALL], hits[lx.NEAR_MISS])  # "almost went over the bars": nobody fell
     evidence += unclaimed(care + falls, hits[lx.FALL_OTHER_SENSE])
@@ -108,6 +110,11 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
             )
             or _recurs(hit, hits)
         ]
+    if joking:
+        # "yolda kaldım 😂", "ciğerlerim duman attı 😂", "crashed in Mario Kart lol": with a joke, only a part that
+        # failed or a battery that smokes or heats is a danger, not the words of a story.
+        physical = failing + _scoped(_fire(hits), conditions, text)
+        evidence = [hit for hit in evidence if hit in physical]
     return framed(evidence, hits, asks=asks), bool(mild or hits[lx.BRAKE_WEAK] or hits[lx.NEAR_MISS])
 
 
@@ -125,7 +132,7 @@ def _mechanical(hits: Matches, conditions: list[Hit]) -> tuple[list[Hit], list[H
     ("tam tutmuyor", "a bit loose") or that arrived so in the box."""
     text = hits.text
     brakes = uncovered(hits[lx.BRAKE], hits[lx.NOT_BRAKE])
-    failing = _brake_signs(hits, brakes) + hits[lx.BRAKE_FAILURE]
+    failing = _brake_signs(hits, brakes) + unclaimed(hits[lx.BRAKE_FAILURE], hits[lx.NOT_BRAKE])
     if brakes:
         failing += following(unclaimed(hits[lx.REFUSED], hits[lx.NOT_FAILURE]), brakes, text, _VERB_REACH)
     failing += hits.paired(lx.STOP_FAILURE, brakes + hits[lx.BIKE], None)
@@ -258,7 +265,7 @@ def _harm(hits: Matches, failing: bool) -> list[Hit]:
     if incident:
         harm += hits.paired(lx.ACHE, body, _BODY_REACH)
     harm += hits.paired(lx.IMPACT, hits[lx.VEHICLE], _VEHICLE_REACH)
-    harm += hits.paired(lx.RUNAWAY_SIGN, hits[lx.RUNAWAY_PART] + hits[lx.BIKE], None)
+    harm += hits.paired(lx.RUNAWAY_SIGN, hits[lx.RUNAWAY_PART], None)
     if harm or incident or hits[lx.VEHICLE] or failing:
         harm += hits[lx.HOSPITAL]
     return harm
@@ -320,6 +327,14 @@ def threatens(hits: Matches, raw: str) -> bool:
     return bool(legal)
 
 
+def recent(found: list[Hit], hits: Matches) -> list[Hit]:
+    """The hits of ``found`` not told in a sentence set long ago ("Last summer your mechanic fixed my snapped
+    chain on the roadside near Urla")."""
+    sentences = hits.text.sentences
+    history = {sentences[hit.first] for hit in hits[lx.LONG_AGO]}
+    return [hit for hit in found if sentences[hit.first] not in history]
+
+
 def stranded(hits: Matches, *, asks: bool = False) -> bool:
     """A rider who cannot go on (a breakdown, an empty battery, a burst tyre, a bike that will not unlock, or
     lost), somewhere far, dark or without a ride, or asking to be fetched, still there or alone, with children
@@ -329,6 +344,7 @@ def stranded(hits: Matches, *, asks: bool = False) -> bool:
     immobile += hits.paired(lx.WHEEL_LOCK, hits[lx.WHEEL], _PART_REACH)
     immobile += hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
     immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
+    immobile = recent(immobile, hits)
     if not framed(_scoped(immobile, hits[lx.CONDITIONAL], hits.text), hits, asks=asks) or hits[lx.GOT_HOME]:
         return False
     outside = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.TRAFFIC)]

@@ -103,7 +103,7 @@ ACCIDENT = Terms(
 """Accident words: an accident that happened is critical, "kaza sigortası" (accident insurance) is not."""
 ACCIDENT_EVENT = Terms(
     "kaza yapti*", "kaza gecirdi*", "kaza gecirdik", "kaza gecirdim", "kazaya karis*", "kaza oldu", "crashed into",
-    "crashed my", "crashed the",
+    r"re:crashed (?:my|the|his|her|our) (?:[a-z]+ )?(?:bike|ebike|bicycle|scooter|rental|cargo bike)s?",
     "crashed on", "had a crash", "bad crash", "had an accident",
     r"re:(?:i|we|he|she|son|daughter|wife|husband|friend|kid|child|rider|courier|customer|guest|someone) crashed",
 )
@@ -158,7 +158,7 @@ FIGURATIVE = Terms(
     "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "alev gibi", "bomba gibi",
     "roket gibi", "is fire", "so fire",
     "fire sale", "accident free", "kazasiz*", "crash free", "crash test*", "smoking fast", "smoking quick",
-    "smoking hot", "smoking deal", "smokin", "tatbikat*", "fire drill*", "drill",
+    "smoking hot", "smoking deal", "smokin", "tatbikat*", "fire drill*", "drill", "kaza eseri", "kazara",
 )
 """Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"."""
 _WOULD_IT = r"re:(?!var )[a-z]+(?:ar|er|ir|ur|maz|mez) m[iu]"
@@ -209,7 +209,8 @@ LEGAL_OTHER_SENSE = Terms(
 """A legal word used for a job or a place, not a threat: "ben avukatım, büromuz için 3 bisiklet"."""
 RIGHTS_QUESTION = Terms(
     "hakkim var mi", "hakkimiz var mi", "hakki var mi", "hakkim var midir", "hakkim nedir", "haklarim neler",
-    "do i have the right", "am i entitled", "what are my rights", "is it my right",
+    "do i have the right", "am i entitled", "what are my rights", "is it my right", "acisindan sor*",
+    "sormak istiyo*", "i d like to ask", "id like to ask", "just asking",
 )
 """Asking what one's rights are: a question for the shop, not a threat against it."""
 
@@ -226,7 +227,7 @@ BRAKE = Terms(
 )
 NOT_BRAKE = Terms(
     "vites kol*", "gear lever*", "shift lever*", "shifter*", "gaz kol*", "throttle lever*", "fren lamba*",
-    "fren isig*", "stop lamba*", "brake light*",
+    "fren isig*", "stop lamba*", "brake light*", "kendime fren*", "kendimi frenle*",
 )
 """Levers and lights that are not brakes: "vites kolu kırıldı", "fren lambası yanmıyor"."""
 BRAKE_SIGN = Terms(
@@ -324,7 +325,7 @@ SUSPENSION = Terms(
 )
 """The suspension: locking or shaking while riding throws the rider."""
 WOBBLE = Terms(
-    "sallan*", "sallaniyo*", "oynuyo*", "oynamaya", "titriyo*", "titredi*", "titreme*", "yalpa*", "zangir*",
+    "sallan*", "sallaniyo*", "oynuyo*", "oynamaya", "titriyo*", "titredi*", "titreme*", "yalpa*", "zangir*", "salgi*",
     "wobbl*", "shak*", "shimmy*", "speed wobble", "oscillat*", "death wobble",
 )
 """A wheel, the steering or the suspension shaking: a crash risk when it happens while riding."""
@@ -467,6 +468,7 @@ CARE_OTHER_SENSE = Terms(
 FALL_OTHER_SENSE = Terms(
     "fell asleep", "fall asleep", "falls asleep", "fell in love", "fall in love", "fell for", "fall for",
     "prices fell", "fiyat* dustu*", "fiyat* dusmus*", "menzil* dus*", "uyuyakal*",
+    r"re:crashed (?:[a-z]+ )?(?:laptop|computer|phone|app|site|website|system|pc|browser)",
 )
 """Falling that hurts nobody: "my son fell asleep in the trailer", "fiyatlar düştü"."""
 NOT_FAILURE = Terms(
@@ -513,7 +515,7 @@ RESOLVED = Terms(
 """Words that end a story well: a past incident told with thanks is not an emergency."""
 POLITE_AGAIN = Terms(
     "sorry again", "thanks again", "thank you again", "apologies again", "tekrar tesekkur*", "tekrar ozur*",
-    "tekrardan tesekkur*", "yine de tesekkur*",
+    "tekrardan tesekkur*", "yine de tesekkur*", "tekrar sagol*", "tekrardan sagol*",
 )
 """Politeness said twice: "sorry again" is not the problem happening again."""
 CONDITIONAL = Terms(
@@ -529,7 +531,8 @@ CONDITIONAL = Terms(
 DENIAL = Terms(
     "oyle bir sey olmadi", "oyle bi sey olmadi", "oyle bisey olmadi", "boyle bir sey olmadi", "boyle bi sey olmadi",
     "nothing like that happened", "it hasnt happened", "hasnt happened", "not that it happened",
-    "nothing happened yet",
+    "nothing happened yet", "su an bi sorun yok", "su an bir sorun yok", "simdilik sorun yok", "sadece merak ettim",
+    "no problem right now", "nothing wrong right now", "just curious",
 )
 """A danger said not to have happened: "alev alırsa garanti kapsar mı? öyle bi şey olmadı ha"."""
 BLESSING = Terms(
@@ -552,14 +555,14 @@ HEARSAY = Terms(
     "friend says", "friend said", "friends say", "people say", "they say", "i heard", "ive heard", "heard that",
     "someone told me", "someone said", "read that", "i read", "saw online", "saw a video", "is it true",
     "duydum", "duyduk", "diyorlar", "soyleniyo*", "soylediler", "derler", "okudum", "dogru mu", "dogru mudur",
-    "gercek mi", "haberlerde", "in the news", "youtube*", "scary stories", "stories online", "online stories",
+    "gercek mi", "haberlerde", "haberde", "in the news", "on the news", "youtube*", "scary stories", "stories online", "online stories",
     "reading stories",
 )
 """A danger heard of and asked about ("my friend says e-bikes explode, that's not a thing, right?"): a
 question, not an event; :mod:`analysis.hazards` reads it so only in a message that asks."""
 NOT_RIDING = Terms(
     "parked", "havent ridden", "not riding it", "stopped riding", "wont ride it", "not using it", "havent used it",
-    "afraid to ride", "binmiyorum", "binmiyoruz", "binmedim", "binmedik", "binmeyecegim", "kullanmiyorum",
+    "afraid to ride", "binmiyo", "binmiyor", "binen yok", "binmiyorum", "binmiyoruz", "binmedim", "binmedik", "binmeyecegim", "kullanmiyorum",
     "kullanmiyoruz", "kullanmadim", "evde duruyo*", "garajda duruyo*", "binmeye korku*", "binmeye cekiniyo*",
 )
 """A bike standing still since the fault was found: a failure to fix before the next ride, not on the road.
@@ -579,6 +582,23 @@ MISSING_PERSON = Terms(
     r"re:no sign of (?:my|our|the) [a-z]+",
 )
 """Someone of the party missing: a child out of sight on a rental tour is an emergency wherever it happens."""
+KIN = Terms(
+    "oglum*", "kizim*", "cocugum*", "cocugumuz*", "annem*", "babam*", "esim*", "arkadasim*", "kardesim*", "yegenim*",
+    "misafir*", "katilimci*", "my son", "my daughter", "my kid", "my mother", "my mum", "my mom", "my father",
+    "my dad", "my wife", "my husband", "my friend", "our guest", "one of our", "his phone", "her phone",
+)
+UNREACHABLE = Terms(
+    r"re:(?:telefonu|telefonunu|telefonlari) (?:da |hala )?(?:kapali|acmiyo|acmiyor|acmadi|cekmiyo|cekmiyor)",
+    "straight to voicemail", r"re:(?:his|her|their) phone (?:is |s )?(?:off|dead)", "not picking up",
+    "isnt answering", "not answering his", "not answering her", "cant reach him", "cant reach her",
+)
+AWAY_TOO_LONG = Terms(
+    "donmedi", "donmemis*", "hala yok", "hasnt come back", "hasnt returned", "not back yet", "didnt come back",
+    r"re:(?:oglum|kizim|cocugum|annem|babam|esim|arkadasim|kardesim) yok",
+    r"re:(?:\d+(?: \d+)?|an|a|one|two|three|four|five|bir|iki|uc|dort|bes|yarim) (?:saat|dakika|dk|min|mins|minutes"
+    r"|hours?)[a-z]* (?:oldu|ago|gecti|olmus)",
+)
+"""A member of the party who should be back, cannot be reached, and has been gone too long: missing."""
 
 # --- critical: stranded customer --------------------------------------------------------------
 STRANDED = Terms(
@@ -619,7 +639,8 @@ LOST_WAY = Terms(
 """Riders who do not know where they are: far away or after dark, they are stranded as a broken bike is."""
 PRESENT_PLACE = Terms(
     r"re:[a-z]+(?:dayim|deyim|tayim|teyim|dayiz|deyiz|tayiz|teyiz)", "simdi", "su an", "right now",
-    "currently", "im at", "i am at", "we are at", "im on", "were on", "stuck", "kaldim", "kaldik", "help",
+    "currently", "im at", "i am at", "we are at", "im on", "were on", "im in", "i am in", "were in", "we are in",
+    "stuck", "kaldim", "kaldik", "help",
     "yardim*", "can someone come", "come and get", "pick me up", "pick us up", "gelebilir mi*",
     "alabilir misiniz", "kurtar*", "hava karariyo*", "getting dark", "what do i do", "what should i do",
     "ne yapayim", "ne yapmaliyim", "ne yapacagim", "nasil iner*", "nasil doner*", "karardi", "aksam oluyo*",
@@ -649,7 +670,8 @@ FAR_AWAY = Terms(
 NO_TRANSPORT = Terms(
     "yedek yok", "yedek ic lastik yok", "no spare", r"re:ne [a-z]+ var ne (?:dolmus|taksi|otobus|arac)[a-z]*",
     "dolmus da yok", "taksi de yok",
-    "taksi yok", "no taxi*", "no bus*", "son otobus*", "otobus yok", "dolmus yok", "vasita yok",
+    "taksi yok", "no taxi*", "no bus*", "son otobus*", "son minibus*", "son dolmus*", "son vapur*", "last bus",
+    "last ferry", "last train", "last minibus", "otobus yok", "dolmus yok", "vasita yok",
     "arac yok", "arabamiz yok", "arabam yok", "no car", "no lift", "no ride home", "no transport*", "ulasim yok",
     "cant get a taxi", "taksi bulamiyo*", "no uber", "uber yok", "no signal", "sinyal yok", "cekmiyo*",
     "telefonum* bit*", "telefonumun sarj*", "phone is dying", "phone is dead", "phone battery", "no pump", "pompa yok",
@@ -779,7 +801,7 @@ SHARING = Terms(
     "wanted to share", "bilginize sunmak isted*",
 )
 """News shared with nothing asked: a chat, not a request."""
-JOKING = Terms("lol", "haha*", "hehe*", "jk", "kidding", "sakaya*", "saka saka", "xd", "sjsj*", "ahah*")
+JOKING = Terms("lol", "haha*", "hehe*", "jk", "kidding", "sakaya*", "saka saka", "xd", "sjsj*", "ahah*", "lmao")
 FOLLOWUP = Terms(
     "ikinci kez sor*", "ikinci kere sor*", "ikinci defa sor*", "ikinci kez yaz*", "ikinci kere yaz*", "tekrar soruyo*",
     "asking again", "second time asking", "asking for the second time", "writing for the second time",
@@ -1247,7 +1269,8 @@ SPAM = Terms(
     "our catalog", "katalogumuz*", "seo hizmet*", "web siteniz*", "we manufacture", "oem", "moq", "we produce",
     "uretiyoruz", "claim here",
     "claim your", "youve been selected", "you have been selected", "hesabiniz askiya", "dogrulamak icin",
-    "reply yes", "ai chatbot", "boost your", "google ranking*", "first page of google", "google da ilk*",
+    "reply yes", "ai chatbot", "boost your", "hukuki danismanlik", "tazminat hakki*", "hemen arayin",
+    "ucretsiz danismanlik", "free consultation", "call now", "google ranking*", "first page of google", "google da ilk*",
     "googleda ilk*", "dear business owner", "isletme sahibi*", "free audit", "ucretsiz analiz*",
 )
 JOB = Terms(

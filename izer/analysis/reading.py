@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from izer.analysis import lexicon as lx
-from izer.analysis.hazards import ends_well, framed, order_at_risk, safety, stranded, threatens, unhedged
+from izer.analysis.hazards import ends_well, framed, order_at_risk, recent, safety, stranded, threatens, unhedged
 from izer.analysis.text import Hit, Matches, Text, prepare, unclaimed
 from izer.domain import Category
 
@@ -36,6 +36,7 @@ _URL = re.compile(r"https?://|www\.|t\.me/|bit\.ly|wa\.me/|\.(?:com|net|org|io)\
 _POSITIVE_EMOJI = frozenset("👍🙏😊🙂😀😃😄😁🥰😍❤♥💯🎉👏🤝☺🙌✅👌💪🌹🤗😇🥳⭐🌟✨")
 _NEGATIVE_EMOJI = frozenset("😡🤬😤👎😠😞😢😭💔😩😫")
 _SARCASM_EMOJI = frozenset("🙃🙄😒")
+_JOKING_EMOJI = frozenset("😂😅🤣😆😜")
 _SCARE_QUOTE = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”\n]{2,24})['’\"”](?=[\s.,!?;:]|$)")
 """A word held at arm's length in quotes: "the 'fixed' gears", "a 'same-day' tune-up"."""
 
@@ -122,7 +123,7 @@ def read(raw: str) -> Reading:
 
     hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     flags: set[str] = set()
-    joking = n(lx.JOKING) > 0 or "😅" in raw or "😂" in raw
+    joking = n(lx.JOKING) > 0 or any(face in raw for face in _JOKING_EMOJI)
     questioned = "?" in raw or n(lx.QUESTION) > 0
     dangers, concern = safety(hits, joking=joking, asks=questioned)
     if dangers and not ends_well(dangers, hits, raw):
@@ -131,7 +132,8 @@ def read(raw: str) -> Reading:
         flags.add("safety_concern")
     if threatens(hits, raw):
         flags.add("legal")
-    if framed(unhedged(hits[lx.STRANDED], hedges), hits, asks=questioned) or stranded(hits, asks=questioned):
+    told = [] if joking else framed(recent(unhedged(hits[lx.STRANDED], hedges), hits), hits, asks=questioned)
+    if told or stranded(hits, asks=questioned):
         flags.add("stranded")
     quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
     no_rush = n(lx.NO_RUSH) > 0
@@ -163,6 +165,7 @@ def read(raw: str) -> Reading:
     spam_score = 1.5 * n(lx.SPAM) + 0.5 * n(lx.SPAM_WEAK)
     if spam_score >= 3 or (_URL.search(raw) and spam_score >= 1.5):
         flags.add("spam")
+        flags -= {"safety", "legal", "stranded", "b2b_at_risk"}  # an ad for accident lawyers reports no accident
 
     filler = {i for table in lx.FILLER_TABLES for hit in hits[table] for i in range(hit.first, hit.last + 1)}
     content = sum(1 for i, key in enumerate(text.keys) if i not in filler and key not in lx.STOPWORDS)

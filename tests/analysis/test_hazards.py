@@ -42,6 +42,9 @@ CRITICAL = [
     "fren komple gitti, kamyonun önüne çıktım az daha",
     # a child separated from a tour group
     "kızım 7 yaşında, gruptan ayrılmış, rehber telefonu açmıyor",
+    # someone of the party gone too long and out of reach
+    "eşim tek başına sahile indi, 3 saat oldu dönmedi, telefonu da kapalı",
+    "Our friend rode ahead to Foça, that was two hours ago, his phone goes straight to voicemail",
     # an injury after a failure, with the purchase date told in another sentence
     "gidon kökten koptu, yere kapaklandım, bileğim şişti. 10 gün önce aldım bunu",
 ]
@@ -51,6 +54,8 @@ OTHER_CRITICAL = [
     ("the rental bikes won't release from the dock, we're 30 km from town and it's getting dark", "stranded"),
     # a card dispute already opened, not only threatened
     ("My bank has opened a dispute on your charge and you have until Friday to answer it.", "legal"),
+    # a rental that will not unlock before the last bus
+    ("dock won't release the bike, I'm in Urla and the last bus leaves in 20 minutes", "stranded"),
     # a wheel locked solid beside fast traffic
     ("ön teker kitlendi hiç dönmüyor, köprünün üstündeyim, kamyonlar çok hızlı geçiyor", "stranded"),
     # a partner's booking for 40 guests cancelled, with the agreement's penalty
@@ -96,6 +101,15 @@ NOT_CRITICAL = [
     "batarya kendiliğinden yanarsa sigorta öder mi? öyle bir şey olmadı, merak ettim",
     "my display flashes 'Err 14' now and then, gone after a restart. Should I worry?",
     "Geçen yıl kaza geçirmiştim, şimdi iyiyim. Kaskım o zaman çatlamıştı, aynı modelden var mı?",
+    # jokes about being stranded or on fire, a crashed laptop, an error that clears by itself, an old roadside repair
+    "yolda kaldık 😂 kafede yağmurun dinmesini bekliyoruz, cumartesi açık mısınız",
+    "that hill climb had my lungs on fire lol, great tour, can you send the photos?",
+    "crashed my laptop, the rental form never went through, can you send the link again?",
+    "ekranda ara ara E7 yazıyor, sonra kendiliğinden düzeliyor, neden olur",
+    "Last summer your mechanic fixed my snapped chain on the roadside near Urla, legend. Is a KMC chain in stock?",
+    "haberde batarya yangını gördüm, şarjı gece takılı bırakmak sorun mu? şu an bir sorun yok, sadece merak ettim",
+    # an ad for accident lawyers
+    "DİKKAT! Bisiklet kazası geçirdiyseniz tazminat hakkınız olabilir, ücretsiz hukuki danışmanlık için hemen arayın",
     # a near miss after a slipping gear; a cargo bike that will not assist, children and no car at home
     "chain skips under load, almost went over the bars on the climb, can you fit me in before Sunday's race?",
     "kargo bisikletin motoru bu sabah çalışmadı, iki çocukla pedal çevirmek imkansız, arabamız yok, bakar mısınız",

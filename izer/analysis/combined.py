@@ -5,12 +5,15 @@ How they combine:
 * **category, sentiment, action_required**: the model's probabilities plus a vote of weight ``w`` for the
   rules' answer; the highest wins. With ``w`` below one the model overrides the rules only when it is
   clearly surer of another answer than of theirs.
-* **priority**: the rules keep the last word on critical (safety, legal threats, stranded riders, orders at
-  risk, injections are the policy's, ``policy.py``); below critical, the model's high/normal/low
-  probabilities (its critical share counted as high) plus the rules' vote decide.
-* **needs_review**: the model and the rules are two levels or more apart on priority, or the model's
-  priority is unsure (its best class below ``unsure_below``). Such a message is treated at least as high,
-  so a person sees it within the hour.
+* **priority**: what the rules read as critical stays critical (safety, legal threats, stranded riders,
+  orders at risk; injections are the policy's, ``policy.py``); below critical, the model's high/normal/low
+  probabilities (its critical share counted as high) plus the rules' vote decide. When the model is sure of
+  an emergency the rules could not name (its critical probability at least ``critical_from``) and the text
+  carries no injected instruction, the message is critical too, and marked for review (``model_critical``):
+  a missed emergency costs more than a person's look at a false alarm.
+* **needs_review**: the model and the rules are two levels or more apart on priority, the model's priority
+  is unsure (its best class below ``unsure_below``), or the model alone says critical. Such a message is
+  treated at least as high, so a person sees it within the hour.
 """
 
 from __future__ import annotations
@@ -43,13 +46,19 @@ class Blend:
     search against them would trust them fully; on their first runs the model was the better reader of
     category and sentiment (0.79 and 0.83 against 0.73 and 0.75) and the blend beat both (0.82, 0.86).
     A priority probability below 0.3 (four classes: 0.25 is no opinion at all) counts as unsure: higher
-    thresholds sent a quarter of the messages to review and cost priority accuracy."""
+    thresholds sent a quarter of the messages to review and cost priority accuracy.
+
+    ``critical_from`` 0.6: each of eight labeled sets scored by a model trained without it (1005 messages),
+    where the rules had not read an emergency, a critical probability of 0.6 or more was one false alarm and
+    one emergency found; 0.5 was eleven false alarms. On blind9's first run it would have found three of the
+    four emergencies the rules missed, with no false alarm (``tests/analysis/holdout/README.md``)."""
 
     category_weight: float = 0.2
     sentiment_weight: float = 0.2
     priority_weight: float = 0.3
     action_weight: float = 0.4
     unsure_below: float = 0.3
+    critical_from: float = 0.6
 
 
 DEFAULT_BLEND = Blend()
@@ -90,7 +99,12 @@ def combine(by_rules: Analysis, prediction: Prediction, version: str, blend: Ble
     action = _vote(prediction.probabilities["action"], "yes" if by_rules.action_required else "no", blend.action_weight)
     model_priority, confidence = prediction.best("priority")
     signals = list(by_rules.signals)
-    if by_rules.priority_level == "critical":
+    model_critical = (
+        by_rules.priority_level != "critical"
+        and prediction.probabilities["priority"]["critical"] >= blend.critical_from
+        and "injection" not in by_rules.signals
+    )
+    if by_rules.priority_level == "critical" or model_critical:
         priority: Priority = "critical"
     else:
         below = dict(prediction.probabilities["priority"])
@@ -98,8 +112,10 @@ def combine(by_rules: Analysis, prediction: Prediction, version: str, blend: Ble
         priority = _vote(below, by_rules.priority_level, blend.priority_weight)  # type: ignore[assignment]
     apart = abs(PRIORITY_RANK[model_priority] - PRIORITY_RANK[by_rules.priority_level]) >= REVIEW_DISTANCE
     unsure = confidence < blend.unsure_below
-    needs_review = apart or unsure
-    if needs_review:
+    needs_review = apart or unsure or model_critical
+    if model_critical:
+        signals.append("model_critical")
+    elif needs_review:
         signals.append("model_disagrees" if apart else "model_unsure")
         if PRIORITY_RANK[priority] > PRIORITY_RANK["high"]:
             priority = "high"

@@ -302,7 +302,8 @@ NEGATED_BEFORE = Terms("no", "not", "without", "never", "nor", "isnt", "wasnt", 
 """Negations right next to a sign: "duman yok", "no smoke", "not hot"."""
 FRAME = Terms(
     *_STRUCTURES, "bars", "handlebars", "gidon bogaz*", "headset*", "bolt*", "civata*", "axle*", "aks", "aksi",
-    "forks", "quick release", "qr", "kelepce*", "clamp*",
+    "forks", "quick release", "qr", "kelepce*", "clamp*", "kaynak", "kaynagi", "kaynak yeri*", "weld", "welds",
+    "welding",
 )
 FRAME_SIGN = Terms(
     *_STRUCTURE_FAILS, "catlamis*", "catlak*", "kirilmis*", "kirik*", "kopmus*", "cikti geldi",
@@ -570,7 +571,8 @@ NOT_RIDING = Terms(
 MISSING_PERSON = Terms(
     r"re:(?:oglum|kizim|cocug|cocuk|arkadasim|arkadasimiz|esim|annem|babam|kardesim|yegenim|ogrenci|misafir)[a-z]*"
     r" (?:[a-z0-9]+ ){0,8}?(?:gozden kaybet|kayboldu|kaybolmus|bulamiyo|bulamadi|haber alamiyo|ortada yok"
-    r"|ortalikta yok|geri donmedi|donmedi|gruptan ayril|grubundan ayril|gruptan kop|grubu kaybet)[a-z]*",
+    r"|ortalikta yok|geri donmedi|donmedi|gruptan ayril|grubundan ayril|gruptan kop|grubu kaybet|gruptan ayri dus"
+    r"|yolu bilmiyo)[a-z]*",
     r"re:(?:my|our|the) (?:son|daughter|kid|child|boy|girl|friend|wife|husband|guest|student)s? (?:[a-z]+ ){0,4}?"
     r"(?:got separated|was separated|is separated|separated from)",
     r"re:(?:gozden kaybet|bulamiyo|bulamadi)[a-z]* (?:[a-z]+ ){0,2}(?:oglum|kizim|cocug|cocuk|arkadas|esim|annem"
@@ -612,7 +614,8 @@ STRANDED = Terms(
 )
 BREAKDOWN = Terms(
     "bozuldu*", "ariza yapti*", "broke", "broken", "kapandi",
- "kapaniverdi", "shredded", "wrecked", "shut down", "shut off", "patladi",
+    "kapaniverdi", "shredded", "wrecked", "shut down", "shut off", "patladi", "motor kesti", "motor* durdu",
+    "kesti birden", "birden kesti", "cut out", "cuts out", "died on me",
     "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
     "koptu", "kirildi", "arizalan*", "ariza verdi*", "patlak*", "broke down", "broken down", "died", "dead",
     "battery ran out",
@@ -851,7 +854,7 @@ CANCEL_RISK = Terms(
     "pull the order", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
     "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*",
     "lose the contract", "lose this contract", "rakip*", "rakibe", "competitor*", "cezai*", "ceza*", "penalt*",
-    "another supplier", "baska tedarikci*", "baska firma*", "baska marka*", "lose the account", "lose the client",
+    "another supplier", "other supplier*", "diger tedarikci*", "baska tedarikci*", "baska firma*", "baska marka*", "lose the account", "lose the client",
     "lose our client", "lose the customer", "goes elsewhere", "go elsewhere", "musteri* kaybed*", "feshed*",
     "pull* out", "sonlandir*", "feshet*", "drop us", "drops us", "dropping us", "disqualif*", "elen*",
     "ikinci firma*", "diger firma*", "diger teklif*", "other supplier", "other bidder", "runner up",
@@ -860,7 +863,7 @@ ACCOUNT = Terms(
     "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
     "ihale*", "tender*", "retail chain", "retail partner*", "chain client",
     "musterimiz*", "our client*", "our customer", "toptan*", "wholesale", "zincir market*", "sozlesme*",
-    "contract*", "partnership", "partner*", "our agreement", "anlasma*", "isbirlig*", "acente*", "hotel*", "otel*",
+    "contract*", "partnership", "partner*", "our agreement", "anlasma*", "isbirlig*", "acente*",
 )
 """A business account (dealer, fleet, tender, a client of a client): its order at risk is critical."""
 QUANTITY = Terms(

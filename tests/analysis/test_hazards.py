@@ -42,6 +42,8 @@ CRITICAL = [
     "fren komple gitti, kamyonun önüne çıktım az daha",
     # a child separated from a tour group
     "kızım 7 yaşında, gruptan ayrılmış, rehber telefonu açmıyor",
+    # a tour guest separated from the group, who does not know the way
+    "misafirimiz turda gruptan ayrı düşmüş, yolu bilmiyor",
     # someone of the party gone too long and out of reach
     "eşim tek başına sahile indi, 3 saat oldu dönmedi, telefonu da kapalı",
     "Our friend rode ahead to Foça, that was two hours ago, his phone goes straight to voicemail",
@@ -54,6 +56,10 @@ OTHER_CRITICAL = [
     ("the rental bikes won't release from the dock, we're 30 km from town and it's getting dark", "stranded"),
     # a card dispute already opened, not only threatened
     ("My bank has opened a dispute on your charge and you have until Friday to answer it.", "legal"),
+    # a motor that cut out at midnight far from home
+    ("motor birden kesti, gece yarısı sahil yolundayım, eve 12 km var", "stranded"),
+    # a large order about to go to the other supplier
+    ("30 adet e-bike için yarın karar veriliyor, fiyat gelmezse diğer tedarikçiyle anlaşacağız", "b2b_at_risk"),
     # a rental that will not unlock before the last bus
     ("dock won't release the bike, I'm in Urla and the last bus leaves in 20 minutes", "stranded"),
     # a wheel locked solid beside fast traffic
@@ -108,6 +114,9 @@ NOT_CRITICAL = [
     "ekranda ara ara E7 yazıyor, sonra kendiliğinden düzeliyor, neden olur",
     "Last summer your mechanic fixed my snapped chain on the roadside near Urla, legend. Is a KMC chain in stock?",
     "haberde batarya yangını gördüm, şarjı gece takılı bırakmak sorun mu? şu an bir sorun yok, sadece merak ettim",
+    # a booking that will be cancelled if not confirmed tonight is pressing, not an order at risk
+    "We're 12 people booked on tomorrow's tour and still no confirmation, our hotel checkout is at 8, "
+    "we need to know tonight or we'll cancel",
     # an ad for accident lawyers
     "DİKKAT! Bisiklet kazası geçirdiyseniz tazminat hakkınız olabilir, ücretsiz hukuki danışmanlık için hemen arayın",
     # a near miss after a slipping gear; a cargo bike that will not assist, children and no car at home

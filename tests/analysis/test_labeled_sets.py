@@ -30,6 +30,11 @@ now; the first, blind figures are kept below because they are the honest estimat
   beside fast traffic, an injury read as history because of a purchase date in the next sentence, a partner's
   tour for 30 guests cancelled with a penalty; a blessing, a danger said not to have happened, "Err" read as
   the emergency room, "geçen" read as "gece", a near miss after a slipping gear, children and no car at home.
+* ``blind9_labeled.jsonl`` (110, 17 critical), by a third writer after the three training sets below were
+  learned from; first run, combined: category 0.882, within one 0.983, critical recall 13/17, precision 0.929,
+  needs_review 0.082. Three of its four missed emergencies were ones the model alone was sure of, which made
+  the model's sure "critical" count (``combined.Blend.critical_from``); the fourth (a motor cut out at
+  midnight far from home) and an order going to the other supplier were fixed in the rules.
 
 Three training sets were written from the label guide by writers who had read neither the analyzer nor the
 other sets, each with a focus, and scored once at ``b62f9b7`` before anything learned from them (combined):
@@ -44,9 +49,9 @@ other sets, each with a focus, and scored once at ``b62f9b7`` before anything le
 
 The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
 failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3`` and
-``blind6``-``blind8`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
+``blind6``-``blind9`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
 parts question read as a low inquiry, a delivery complaint read as normal) were left unfixed, and on
-blind6-blind8 the rules alone read 0.75-0.84 of the categories; the category is the learned model's part
+blind6-blind9 the rules alone read 0.75-0.84 of the categories; the category is the learned model's part
 there (``combined``).
 """
 
@@ -68,6 +73,7 @@ BLIND5 = DATA / "blind5_labeled.jsonl"
 BLIND6 = DATA / "blind6_labeled.jsonl"
 BLIND7 = DATA / "blind7_labeled.jsonl"
 BLIND8 = DATA / "blind8_labeled.jsonl"
+BLIND9 = DATA / "blind9_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
@@ -85,6 +91,7 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND6, 120),
         (BLIND7, 120),
         (BLIND8, 110),
+        (BLIND9, 110),
         *((path, 150) for path in WRITTEN),
     ],
 )
@@ -105,7 +112,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
     assert report.priority_within_one >= 0.95, format_report(report)
 
 
-@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8], ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9], ids=lambda path: path.stem)
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from izer.analysis import lexicon as lx
-from izer.analysis.text import Hit, Matches, Spans, Text, close, following, near, unclaimed, uncovered
+from izer.analysis.terms import Hit, Matches, Spans, close, following, near, unclaimed, uncovered
+from izer.analysis.text import Text
 
 _HYPOTHETICAL_BEFORE = 4
 _HYPOTHETICAL_AFTER = 1

@@ -7,7 +7,8 @@ Entries are folded like messages (see :mod:`analysis.text`): write them with or 
 
 from __future__ import annotations
 
-from izer.analysis.text import TYPOS, Terms
+from izer.analysis.terms import Terms
+from izer.analysis.text import TYPOS
 
 # fmt: off
 # --- critical: safety -------------------------------------------------------------------------

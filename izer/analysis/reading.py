@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from izer.analysis import lexicon as lx
 from izer.analysis.hazards import ends_well, framed, order_at_risk, recent, safety, stranded, threatens, unhedged
-from izer.analysis.text import Hit, Matches, Text, prepare, unclaimed
+from izer.analysis.terms import Hit, Matches, unclaimed
+from izer.analysis.text import Text, prepare
 from izer.domain import Category
 
 CATEGORY_ORDER: tuple[Category, ...] = ("complaint", "technical", "support", "sales", "inquiry")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from izer.analysis import lexicon  # noqa: F401  (teaches the typo index the lexicon's words)
-from izer.analysis.text import Terms, fold, near, prepare, strip_injection, turkish_lower, word_key
+from izer.analysis.terms import Terms, near
+from izer.analysis.text import fold, prepare, strip_injection, turkish_lower, word_key
 
 
 def test_turkish_casefolding_maps_dotted_and_dotless_i() -> None:

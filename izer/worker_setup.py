@@ -21,6 +21,7 @@ from temporalio.worker import Worker
 from activities.agents import AgentActivities
 from activities.analysis import AnalysisActivities
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
+from activities.outcome import OutcomeActivities
 from activities.replies import ReplyActivities
 from activities.store import StoreActivities
 from izer.analysis import model as text_model
@@ -90,6 +91,7 @@ class Activities:
     analysis: AnalysisActivities
     agents: AgentActivities
     escalation: EscalationActivities
+    outcome: OutcomeActivities
     replies: ReplyActivities
 
     def all(self) -> list[Callable[..., Any]]:
@@ -105,6 +107,7 @@ class Activities:
             self.agents.deliver_to_agent,
             self.escalation.compute_deadline,
             self.escalation.escalate,
+            self.outcome.record_outcome,
             self.replies.send_reply,
         ]
 
@@ -127,6 +130,7 @@ def load_combined(settings: Settings) -> tuple[CombinedAnalyzer | None, str | No
 async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
     """Every client the activities need, built once and closed at the end."""
     targets = escalation_targets(settings)
+    policy = response_policy(settings)
     engine = make_engine(settings.sqlalchemy_url)
     prepare_database(engine, create=settings.creates_schema)
     sessions = make_sessionmaker(engine)
@@ -157,11 +161,12 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
                 escalation=EscalationActivities(
                     sessions=sessions,
                     http=http,
-                    policy=response_policy(settings),
+                    policy=policy,
                     targets=targets,
                     notifier=Notifier(),
                     language=settings.notify_language,
                 ),
+                outcome=OutcomeActivities(sessions=sessions, policy=policy, pages_management=targets.has_management),
                 replies=ReplyActivities(
                     sessions=sessions,
                     cloud=cloud_api(settings, graph),

@@ -114,6 +114,23 @@ class Deadline(BaseModel):
     )
 
 
+class RecordOutcomeInput(BaseModel):
+    """A routed message's analysis, routing and next state, written in one transaction (the `outcome-write`
+    patch): with `deadline`, the deadline is computed and the message is open; with `close`, it is closed;
+    with neither (an answer came first), only the two rows are written."""
+
+    message_id: str
+    analysis: Analysis
+    routing: RoutingResult
+    processed_at: datetime
+    deadline: DeadlineInput | None = None
+    close: bool = False
+
+
+class OutcomeRecorded(BaseModel):
+    deadline: Deadline | None = Field(default=None, description="the deadline computed, when one was asked for")
+
+
 class EscalateInput(BaseModel):
     """One level's notices. Workflows started before the `escalate-by-id` patch pass the whole message and
     its analysis; newer ones pass the id only and the activity reads the rest from the database."""

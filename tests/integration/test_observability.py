@@ -79,7 +79,7 @@ async def test_one_trace_goes_from_the_webhook_through_every_activity(
         "RunWorkflow:MessageWorkflow",
         "RunActivity:record_message",
         "RunActivity:deliver_to_agent",
-        "RunActivity:record_routing",
+        "RunActivity:record_outcome",
     ):
         assert any(n.startswith(name) for n in in_trace), (name, sorted(in_trace))
 

@@ -7,7 +7,6 @@ import asyncio
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
@@ -15,7 +14,7 @@ from izer.analysis import rules
 from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
 from izer.analysis.policy import apply_business_rules
-from izer.db import store
+from izer.db.floors import PriorityFloors
 from izer.domain import Analysis, IncomingMessage
 from izer.errors import LLM_UNAVAILABLE
 from izer.observability import ANALYSES, ANALYZER_LATENCY
@@ -28,7 +27,7 @@ class AnalysisActivities:
     def __init__(
         self,
         *,
-        sessions: sessionmaker[Session],
+        floors: PriorityFloors,
         llm: OpenAIAnalyzer | None,
         business_senders: Sequence[str],
         combined: CombinedAnalyzer | None = None,
@@ -36,7 +35,7 @@ class AnalysisActivities:
     ) -> None:
         """``combined`` is the rules with the loaded model; ``model_unavailable`` says why the model was
         wanted but could not be loaded (then the rules analyze alone, marked degraded with that reason)."""
-        self._sessions = sessions
+        self._floors = floors
         self._llm = llm
         self._combined = combined
         self._model_unavailable = model_unavailable
@@ -46,7 +45,10 @@ class AnalysisActivities:
     async def analyze_message(self, params: AnalyzeInput) -> Analysis:
         """Analyze, then apply the business rules (important customers, critical groups, safety)."""
         message = params.message
-        floor, reason = await asyncio.to_thread(self._priority_floor, message)
+        tables = self._floors.current()
+        if tables is None:
+            tables = await asyncio.to_thread(self._floors.read)
+        floor, reason = tables.floor(message)
         if params.rules_only:
             analysis = await asyncio.to_thread(self._local, message, llm_failed=self._llm is not None)
         else:
@@ -100,7 +102,3 @@ class AnalysisActivities:
         if reason is None:
             return analysis
         return analysis.model_copy(update={"degraded": True, "degraded_reason": reason})
-
-    def _priority_floor(self, message: IncomingMessage) -> tuple[str | None, str | None]:
-        with self._sessions() as session:
-            return store.priority_floor(session, message)

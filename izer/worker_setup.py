@@ -28,6 +28,7 @@ from izer.analysis import model as text_model
 from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import OpenAIAnalyzer, build_client
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
+from izer.db.floors import PriorityFloors
 from izer.notify import Notifier, channels
 from izer.observability import configure_logging, configure_tracing
 from izer.sandbox import workflow_runner
@@ -151,7 +152,7 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
                     agent_reply_counts_as_answer=settings.agent_reply_counts_as_answer,
                 ),
                 analysis=AnalysisActivities(
-                    sessions=sessions,
+                    floors=PriorityFloors(sessions, refresh=settings.priority_floor_refresh),
                     llm=llm,
                     business_senders=senders,
                     combined=combined,

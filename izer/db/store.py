@@ -13,16 +13,13 @@ from sqlalchemy.orm import Session
 from izer.db.models import (
     AgentRouting,
     AnalyticsResult,
-    CriticalGroup,
     Escalation,
-    ImportantCustomer,
     MessageHistory,
     MessageReaction,
     MessageStatusRecord,
     WebhookMessage,
 )
 from izer.domain import (
-    PRIORITY_RANK,
     Analysis,
     AnswerSignal,
     HistoryEntry,
@@ -163,29 +160,6 @@ def open_messages_before(
     if exclude:
         query = query.where(WebhookMessage.message_id != exclude)
     return list(session.scalars(query.order_by(WebhookMessage.id)))
-
-
-def priority_floor(session: Session, message: IncomingMessage) -> tuple[str | None, str | None]:
-    """The lowest priority an important customer (by phone number only, never by a name the customer
-    chose) or a critical group (group chats only: a 1:1 chat named "VIP Customers" is not one) gets."""
-    floors: list[tuple[str, str]] = []
-    customer = session.scalar(
-        select(ImportantCustomer).where(
-            ImportantCustomer.phone_number == message.phone_number, ImportantCustomer.active.is_(True)
-        )
-    )
-    if customer is not None:
-        floors.append((customer.min_priority, f"important_customer:{customer.tier}"))
-    if message.is_group and message.chat_name:
-        group = session.scalar(
-            select(CriticalGroup).where(CriticalGroup.group_name == message.chat_name, CriticalGroup.active.is_(True))
-        )
-        if group is not None:
-            floors.append((group.min_priority, "critical_group"))
-    known = [f for f in floors if f[0] in PRIORITY_RANK]
-    if not known:
-        return None, None
-    return min(known, key=lambda f: PRIORITY_RANK[f[0]])
 
 
 def _insert_once(session: Session, row: object) -> bool:

@@ -14,7 +14,7 @@ from izer.analysis import rules
 from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
 from izer.analysis.policy import apply_business_rules
-from izer.db.floors import PriorityFloors
+from izer.db.floors import FloorTables, PriorityFloors
 from izer.domain import Analysis, IncomingMessage
 from izer.errors import LLM_UNAVAILABLE
 from izer.observability import ANALYSES, ANALYZER_LATENCY
@@ -45,14 +45,23 @@ class AnalysisActivities:
     async def analyze_message(self, params: AnalyzeInput) -> Analysis:
         """Analyze, then apply the business rules (important customers, critical groups, safety)."""
         message = params.message
+        if params.rules_only or self._llm is None:
+            llm_failed = params.rules_only and self._llm is not None
+            return await asyncio.to_thread(self.analyze_with_rules, message, llm_failed=llm_failed)
+        analysis = await self._labels(self._llm, message, params.llm_max_attempts)
         tables = self._floors.current()
         if tables is None:
             tables = await asyncio.to_thread(self._floors.read)
+        return self._with_business_rules(analysis, message, tables)
+
+    def analyze_with_rules(self, message: IncomingMessage, *, llm_failed: bool = False) -> Analysis:
+        """The rules and the model, then the business rules. Blocking (CPU, and a read of the floor tables
+        once per refresh period): run it in a thread, never on the worker's event loop."""
+        tables = self._floors.current() or self._floors.read()
+        return self._with_business_rules(self._local(message, llm_failed=llm_failed), message, tables)
+
+    def _with_business_rules(self, analysis: Analysis, message: IncomingMessage, tables: FloorTables) -> Analysis:
         floor, reason = tables.floor(message)
-        if params.rules_only:
-            analysis = await asyncio.to_thread(self._local, message, llm_failed=self._llm is not None)
-        else:
-            analysis = await self._labels(message, params.llm_max_attempts)
         result = apply_business_rules(
             analysis,
             message,
@@ -63,15 +72,13 @@ class AnalysisActivities:
         ANALYSES.labels(analyzer=result.analyzer, degraded=str(result.degraded).lower()).inc()
         return result
 
-    async def _labels(self, message: IncomingMessage, max_attempts: int) -> Analysis:
+    async def _labels(self, llm: OpenAIAnalyzer, message: IncomingMessage, max_attempts: int) -> Analysis:
         """The LLM's labels; after `max_attempts` retryable failures, or at once on an unusable answer,
         the rules', degraded. Temporal retries the activity in between."""
-        if self._llm is None:
-            return await asyncio.to_thread(self._local, message)
         attempt = activity.info().attempt
         try:
             with ANALYZER_LATENCY.labels(analyzer="openai").time():
-                analysis = await self._llm.analyze(message)
+                analysis = await llm.analyze(message)
             if self._combined is not None:
                 analysis = self._combined.second_opinion(analysis, message)
             return analysis.model_copy(update={"attempts": attempt})

@@ -20,6 +20,7 @@ from temporalio.worker import Worker
 
 from activities.agents import AgentActivities
 from activities.analysis import AnalysisActivities
+from activities.arrival import ArrivalActivities
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
 from activities.outcome import OutcomeActivities
 from activities.replies import ReplyActivities
@@ -93,6 +94,7 @@ class Activities:
     agents: AgentActivities
     escalation: EscalationActivities
     outcome: OutcomeActivities
+    arrival: ArrivalActivities
     replies: ReplyActivities
 
     def all(self) -> list[Callable[..., Any]]:
@@ -109,6 +111,7 @@ class Activities:
             self.escalation.compute_deadline,
             self.escalation.escalate,
             self.outcome.record_outcome,
+            self.arrival.record_and_analyze,
             self.replies.send_reply,
         ]
 
@@ -144,20 +147,22 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
         llm = None
         if settings.uses_openai:
             llm = OpenAIAnalyzer(client=build_client(settings), model=settings.openai_model, business_senders=senders)
+        store = StoreActivities(
+            sessions=sessions,
+            business_senders=senders,
+            agent_reply_counts_as_answer=settings.agent_reply_counts_as_answer,
+        )
+        analysis = AnalysisActivities(
+            floors=PriorityFloors(sessions, refresh=settings.priority_floor_refresh),
+            llm=llm,
+            business_senders=senders,
+            combined=combined,
+            model_unavailable=model_unavailable,
+        )
         try:
             yield Activities(
-                store=StoreActivities(
-                    sessions=sessions,
-                    business_senders=senders,
-                    agent_reply_counts_as_answer=settings.agent_reply_counts_as_answer,
-                ),
-                analysis=AnalysisActivities(
-                    floors=PriorityFloors(sessions, refresh=settings.priority_floor_refresh),
-                    llm=llm,
-                    business_senders=senders,
-                    combined=combined,
-                    model_unavailable=model_unavailable,
-                ),
+                store=store,
+                analysis=analysis,
                 agents=AgentActivities(http=http),
                 escalation=EscalationActivities(
                     sessions=sessions,
@@ -168,6 +173,7 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
                     language=settings.notify_language,
                 ),
                 outcome=OutcomeActivities(sessions=sessions, policy=policy, pages_management=targets.has_management),
+                arrival=ArrivalActivities(store=store, analysis=analysis),
                 replies=ReplyActivities(
                     sessions=sessions,
                     cloud=cloud_api(settings, graph),

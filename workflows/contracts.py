@@ -21,6 +21,7 @@ from izer.domain import (
     IncomingMessage,
     MessageState,
     Priority,
+    RecordResult,
     ResponseTime,
     RoutingResult,
 )
@@ -112,6 +113,13 @@ class Deadline(BaseModel):
         default_factory=list,
         description="per level: when management may be paged, when quiet hours hold the page (else None)",
     )
+
+
+class Arrival(BaseModel):
+    """A message stored and analyzed with the rules by one local activity (the `store-and-analyze` patch)."""
+
+    record: RecordResult
+    analysis: Analysis
 
 
 class RecordOutcomeInput(BaseModel):

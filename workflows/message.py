@@ -11,6 +11,7 @@ from temporalio.common import RetryPolicy, SearchAttributeKey, SearchAttributeUp
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
+    from activities.arrival import ArrivalActivities
     from activities.escalation import EscalationActivities
     from activities.outcome import OutcomeActivities
     from activities.store import StoreActivities
@@ -60,6 +61,9 @@ ESCALATION_RETRY = RetryPolicy(
 ESCALATE_BY_ID = "escalate-by-id"
 """Patch: the escalation activity gets the message id and reads the message from the database (no
 customer text repeated into each escalation's input). Workflows started before it pass the message."""
+STORE_AND_ANALYZE = "store-and-analyze"
+"""Patch: without the LLM, one local activity stores the message and analyzes it with the rules (one
+activation less per message). Workflows started with it take the `outcome-write` branch too."""
 OUTCOME_WRITE = "outcome-write"
 """Patch: analysis, routing and the deadline (or the closing) are recorded by one local activity after the
 delivery, in one transaction: two activations and two commits less per message. Workflows started before
@@ -74,7 +78,7 @@ class MessageWorkflow:
     """Store → analyze → route → wait for an answer, escalating at each missed deadline.
 
     Everything from stored to routed runs as local activities (idempotent, retried by the worker and
-    recorded as markers), in one workflow task: store, analyze (the rules), deliver to the agent, and
+    recorded as markers), in one workflow task: store and analyze (the rules), deliver to the agent, and
     record the outcome with the deadline. The LLM analysis and the escalations stay regular activities."""
 
     @workflow.init
@@ -90,18 +94,30 @@ class MessageWorkflow:
     @workflow.run
     async def run(self, params: MessageWorkflowInput) -> MessageStatus:
         message, config = params.message, params.config
-        self._outcome_write = workflow.patched(OUTCOME_WRITE)
-        record = await workflow.execute_local_activity_method(
-            StoreActivities.record_message,
-            message,
-            start_to_close_timeout=DB_TIMEOUT,
-            retry_policy=DB_RETRY,
-            summary="store the message and its chat history",
-        )
-        await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
+        store_and_analyze = workflow.patched(STORE_AND_ANALYZE)
+        self._outcome_write = store_and_analyze or workflow.patched(OUTCOME_WRITE)
+        if store_and_analyze and not config.use_llm:
+            arrival = await workflow.execute_local_activity_method(
+                ArrivalActivities.record_and_analyze,
+                message,
+                start_to_close_timeout=DB_TIMEOUT,
+                retry_policy=DB_RETRY,
+                summary="store the message and its chat history, analyze with the rules",
+            )
+            record, analysis = arrival.record, arrival.analysis
+            await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
+        else:
+            record = await workflow.execute_local_activity_method(
+                StoreActivities.record_message,
+                message,
+                start_to_close_timeout=DB_TIMEOUT,
+                retry_policy=DB_RETRY,
+                summary="store the message and its chat history",
+            )
+            await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
+            analysis = await steps.analyze(message, config)
         received_at = record.received_at or message.received_at
 
-        analysis = await steps.analyze(message, config)
         deadline: Deadline | None = None
         closed = False
         if self._outcome_write:
@@ -179,9 +195,9 @@ class MessageWorkflow:
         self._routed(record, analysis, routing, processed_at)
 
     def _patched(self, patch: str) -> bool:
-        """Whether an earlier patch's branch runs. A workflow started with `outcome-write` was started after
-        every earlier patch, so it takes their branches without asking (each ask costs a marker and a
-        search attribute update in the history); one started before asks as it always did."""
+        """Whether an earlier patch's branch runs. A workflow started with `outcome-write` (or a later patch)
+        was started after every earlier one, so it takes their branches without asking (each ask costs a
+        marker and a search attribute update in the history); one started before asks as it always did."""
         return self._outcome_write or workflow.patched(patch)
 
     def _analyzed(self, analysis: Analysis) -> MessageStatus:

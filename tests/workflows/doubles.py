@@ -13,6 +13,7 @@ from izer.domain import AgentSpec, Analysis, IncomingMessage, RecordResult
 from workflows.contracts import (
     AgentReply,
     AnalyzeInput,
+    Arrival,
     Deadline,
     DeadlineInput,
     DeliverInput,
@@ -106,6 +107,11 @@ class Doubles:
             self.calls.append(("record_message", msg))
             return RecordResult(database_id=7, inserted=True)
 
+        @activity.defn(name="record_and_analyze")
+        async def record_and_analyze(msg: IncomingMessage) -> Arrival:
+            self.calls.append(("record_and_analyze", msg))
+            return Arrival(record=RecordResult(database_id=7, inserted=True), analysis=self.result)
+
         @activity.defn(name="analyze_message")
         async def analyze_message(params: AnalyzeInput) -> Analysis:
             self.calls.append(("analyze_message", params))
@@ -151,6 +157,7 @@ class Doubles:
 
         return [
             record_message,
+            record_and_analyze,
             analyze_message,
             record_analysis,
             record_routing,

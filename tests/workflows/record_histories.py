@@ -29,7 +29,8 @@ HISTORIES = Path(__file__).resolve().parent / "histories"
 #   ""                 before the agent delivery became a local activity
 #   "local-delivery-"  the delivery as a local activity (the `local-delivery` patch)
 #   "outcome-write-"   analysis, routing and the deadline recorded by one local activity (`outcome-write`)
-VERSIONS = ("", "local-delivery-", "outcome-write-")
+#   "store-and-analyze-"  stored and analyzed (the rules) by one local activity (`store-and-analyze`)
+VERSIONS = ("", "local-delivery-", "outcome-write-", "store-and-analyze-")
 
 
 async def record() -> None:

@@ -143,8 +143,9 @@ async def test_no_action_needed_closes_without_a_deadline(time_skipping_env: Wor
 async def test_analysis_routing_and_the_deadline_are_recorded_by_one_activity(
     time_skipping_env: WorkflowEnvironment,
 ) -> None:
-    """The `outcome-write` branch: after the delivery, one local activity records what the message became;
-    the separate writes of workflows started before it are not asked for."""
+    """The `store-and-analyze` branch (with `outcome-write`'s): one local activity stores and analyzes the
+    message, one after the delivery records what it became; the separate steps of workflows started
+    before them are not asked for."""
     waiting, closing = Doubles(), Doubles(result=analysis(action_required=False, priority_level="low"))
     for doubles, text in ((waiting, "frenler tutmuyor"), (closing, "teşekkürler")):
         queue = f"q-{uuid.uuid4()}"
@@ -161,8 +162,9 @@ async def test_analysis_routing_and_the_deadline_are_recorded_by_one_activity(
                 assert state is not None and state.state == "open" and state.due_at is not None
                 await handle.signal(MessageWorkflow.mark_answered, AnswerSignal())
             await handle.result()
-        for separate in ("record_analysis", "record_routing", "compute_deadline", "set_status"):
+        for separate in ("record_message", "analyze_message", "record_analysis", "record_routing", "compute_deadline"):
             assert doubles.named(separate) == [], separate
+        assert doubles.named("set_status") == [] and doubles.named("record_and_analyze")
     # A local activity runs again when its workflow task does (here, the update racing the workflow's end).
     waits = [o for o in waiting.named("record_outcome") if isinstance(o, RecordOutcomeInput)]
     assert waits and all(o.deadline is not None and not o.close for o in waits)
@@ -189,7 +191,7 @@ async def test_a_repeated_delivery_gets_the_same_answer_marked_duplicate(
         await handle.result()
     assert (first.duplicate, second.duplicate) == (False, True)
     assert first.analysis == second.analysis and first.routing == second.routing
-    assert len(doubles.named("record_message")) == 1 and len(doubles.named("deliver_to_agent")) == 1
+    assert len(doubles.named("record_and_analyze")) == 1 and len(doubles.named("deliver_to_agent")) == 1
 
 
 async def test_an_answer_before_routing_ends_the_wait_at_once(time_skipping_env: WorkflowEnvironment) -> None:

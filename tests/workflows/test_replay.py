@@ -16,15 +16,15 @@ from temporalio.worker import Replayer
 from temporalio.workflow import NondeterminismError
 
 from workflows.contracts import MessageStatus, MessageWorkflowInput
-from workflows.message import OUTCOME_WRITE, MessageWorkflow
+from workflows.message import OUTCOME_WRITE, STORE_AND_ANALYZE, MessageWorkflow
 from workflows.steps import LOCAL_DELIVERY
 
 HISTORIES = sorted((Path(__file__).resolve().parent / "histories").glob("*.json"))
 
 
 def test_histories_were_recorded() -> None:
-    assert len(HISTORIES) >= 6
-    for patch in (LOCAL_DELIVERY, OUTCOME_WRITE):
+    assert len(HISTORIES) >= 8
+    for patch in (LOCAL_DELIVERY, OUTCOME_WRITE, STORE_AND_ANALYZE):
         assert any(patch in patches_in(path) for path in HISTORIES), f"no history through the {patch} branch"
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from temporalio import activity
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
@@ -20,10 +21,10 @@ from activities.escalation import EscalationActivities, EscalationTargets, Respo
 from activities.outcome import OutcomeActivities
 from activities.store import StoreActivities
 from izer.db.engine import init_database, make_engine, make_sessionmaker
-from izer.domain import AnswerSignal, HistoryEntry
+from izer.domain import AnswerSignal, HistoryEntry, IncomingMessage
 from izer.sla.calendar import BusinessCalendar, load_holidays
 from tests.workflows.doubles import Doubles, analysis, message, workflow_input
-from workflows.contracts import EscalateInput
+from workflows.contracts import Arrival, EscalateInput
 from workflows.message import MessageWorkflow
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -92,7 +93,13 @@ def real_activities(tmp: Path, http: httpx.AsyncClient, *, hours: str, holidays:
 
 def worker(env: WorkflowEnvironment, doubles: Doubles, real: Real, queue: str) -> Worker:
     """The doubles for what talks to other services, the real activities for the rest."""
-    ours = real.activities()
+
+    @activity.defn(name="record_and_analyze")
+    def record_and_analyze(message: IncomingMessage) -> Arrival:
+        """The real store, the doubles' analysis."""
+        return Arrival(record=real.store.record_message(message), analysis=doubles.result)
+
+    ours = [*real.activities(), record_and_analyze]
     names = {getattr(a, "__temporal_activity_definition").name for a in ours}
     replaced = [a for a in doubles.activities() if getattr(a, "__temporal_activity_definition").name not in names]
     return Worker(

@@ -45,6 +45,14 @@ with workflow.unsafe.imports_passed_through():
         ReplyRequest,
         StatusChange,
     )
+    from workflows.patches import (
+        ESCALATE_BY_ID,
+        IMPLIED,
+        OUTCOME_WRITE,
+        PRIORITY_RAISE,
+        QUIET_HOURS,
+        STORE_AND_ANALYZE,
+    )
     from workflows.steps import DB_RETRY, DB_TIMEOUT, HTTP_RETRY_INITIAL
 
 PRIORITY = SearchAttributeKey.for_keyword("IzerPriority")
@@ -52,25 +60,9 @@ CATEGORY = SearchAttributeKey.for_keyword("IzerCategory")
 STATUS = SearchAttributeKey.for_keyword("IzerStatus")
 URGENCY = SearchAttributeKey.for_int("IzerUrgency")
 SEARCH_ATTRIBUTES = (PRIORITY, CATEGORY, STATUS, URGENCY)
-PRIORITY_RAISE = "priority-raise"
-"""Patch: a raised priority (a person's correction) interrupts the wait and recomputes a shorter deadline.
-Workflows started before it wait on their first deadline as they always did."""
 ESCALATION_RETRY = RetryPolicy(
     initial_interval=HTTP_RETRY_INITIAL, maximum_interval=timedelta(seconds=30), maximum_attempts=10
 )
-ESCALATE_BY_ID = "escalate-by-id"
-"""Patch: the escalation activity gets the message id and reads the message from the database (no
-customer text repeated into each escalation's input). Workflows started before it pass the message."""
-STORE_AND_ANALYZE = "store-and-analyze"
-"""Patch: without the LLM, one local activity stores the message and analyzes it with the rules (one
-activation less per message). Workflows started with it take the `outcome-write` branch too."""
-OUTCOME_WRITE = "outcome-write"
-"""Patch: analysis, routing and the deadline (or the closing) are recorded by one local activity after the
-delivery, in one transaction: two activations and two commits less per message. Workflows started before
-it record analysis and routing apart and compute the deadline on its own."""
-QUIET_HOURS = "management-quiet-hours"
-"""Patch: a level's management page that falls in MANAGEMENT_QUIET_HOURS waits (a durable timer) until
-the quiet period ends, unless the message is answered first."""
 
 
 @workflow.defn
@@ -89,13 +81,16 @@ class MessageWorkflow:
         self._deliveries = 0
         self._raised: PriorityChange | None = None
         self._search_attributes = params.config.search_attributes
-        self._outcome_write = False
+        self._implied: frozenset[str] = frozenset()  # patches this run takes without asking (patches.py)
 
     @workflow.run
     async def run(self, params: MessageWorkflowInput) -> MessageStatus:
         message, config = params.message, params.config
         store_and_analyze = workflow.patched(STORE_AND_ANALYZE)
-        self._outcome_write = store_and_analyze or workflow.patched(OUTCOME_WRITE)
+        if store_and_analyze:
+            self._implied = IMPLIED[STORE_AND_ANALYZE] | {STORE_AND_ANALYZE}
+        elif workflow.patched(OUTCOME_WRITE):
+            self._implied = IMPLIED[OUTCOME_WRITE] | {OUTCOME_WRITE}
         if store_and_analyze and not config.use_llm:
             arrival = await workflow.execute_local_activity_method(
                 ArrivalActivities.record_and_analyze,
@@ -120,7 +115,7 @@ class MessageWorkflow:
 
         deadline: Deadline | None = None
         closed = False
-        if self._outcome_write:
+        if OUTCOME_WRITE in self._implied:
             deadline, closed = await self._route_and_record_outcome(params, analysis, record, received_at)
         else:
             await self._route_and_record_apart(params, analysis, record)
@@ -195,10 +190,9 @@ class MessageWorkflow:
         self._routed(record, analysis, routing, processed_at)
 
     def _patched(self, patch: str) -> bool:
-        """Whether an earlier patch's branch runs. A workflow started with `outcome-write` (or a later patch)
-        was started after every earlier one, so it takes their branches without asking (each ask costs a
-        marker and a search attribute update in the history); one started before asks as it always did."""
-        return self._outcome_write or workflow.patched(patch)
+        """Whether `patch`'s branch runs: without asking when the run's newest patch implies it
+        (`workflows/patches.py`), else as `workflow.patched` says."""
+        return patch in self._implied or workflow.patched(patch)
 
     def _analyzed(self, analysis: Analysis) -> MessageStatus:
         return self._status.model_copy(

@@ -27,6 +27,7 @@ with workflow.unsafe.imports_passed_through():
         ReplyRequest,
         SendReplyInput,
     )
+    from workflows.patches import LOCAL_DELIVERY
     from workflows.routing import choose_agent, hub_route
 
 DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
@@ -34,9 +35,6 @@ DB_TIMEOUT = timedelta(seconds=10)
 LOCAL_TIMEOUT = timedelta(seconds=10)
 LLM_RETRY_BUFFER = 2
 HTTP_RETRY_INITIAL = timedelta(milliseconds=500)
-LOCAL_DELIVERY = "local-delivery"
-"""Patch: the agent delivery runs as a local activity, so one workflow task takes a message from stored to
-routed (docs/benchmark.md). Workflows started before it replay their regular activity."""
 
 
 REPLY_RETRY = RetryPolicy(

@@ -16,8 +16,8 @@ from temporalio.worker import Replayer
 from temporalio.workflow import NondeterminismError
 
 from workflows.contracts import MessageStatus, MessageWorkflowInput
-from workflows.message import OUTCOME_WRITE, STORE_AND_ANALYZE, MessageWorkflow
-from workflows.steps import LOCAL_DELIVERY
+from workflows.message import MessageWorkflow
+from workflows.patches import LOCAL_DELIVERY, OUTCOME_WRITE, STORE_AND_ANALYZE
 
 HISTORIES = sorted((Path(__file__).resolve().parent / "histories").glob("*.json"))
 

@@ -7,7 +7,6 @@ import asyncio
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
@@ -15,7 +14,7 @@ from izer.analysis import rules
 from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import LLMPermanentError, LLMRetryableError, OpenAIAnalyzer
 from izer.analysis.policy import apply_business_rules
-from izer.db import store
+from izer.db.floors import FloorTables, PriorityFloors
 from izer.domain import Analysis, IncomingMessage
 from izer.errors import LLM_UNAVAILABLE
 from izer.observability import ANALYSES, ANALYZER_LATENCY
@@ -28,7 +27,7 @@ class AnalysisActivities:
     def __init__(
         self,
         *,
-        sessions: sessionmaker[Session],
+        floors: PriorityFloors,
         llm: OpenAIAnalyzer | None,
         business_senders: Sequence[str],
         combined: CombinedAnalyzer | None = None,
@@ -36,7 +35,7 @@ class AnalysisActivities:
     ) -> None:
         """``combined`` is the rules with the loaded model; ``model_unavailable`` says why the model was
         wanted but could not be loaded (then the rules analyze alone, marked degraded with that reason)."""
-        self._sessions = sessions
+        self._floors = floors
         self._llm = llm
         self._combined = combined
         self._model_unavailable = model_unavailable
@@ -46,11 +45,23 @@ class AnalysisActivities:
     async def analyze_message(self, params: AnalyzeInput) -> Analysis:
         """Analyze, then apply the business rules (important customers, critical groups, safety)."""
         message = params.message
-        floor, reason = await asyncio.to_thread(self._priority_floor, message)
-        if params.rules_only:
-            analysis = await asyncio.to_thread(self._local, message, llm_failed=self._llm is not None)
-        else:
-            analysis = await self._labels(message, params.llm_max_attempts)
+        if params.rules_only or self._llm is None:
+            llm_failed = params.rules_only and self._llm is not None
+            return await asyncio.to_thread(self.analyze_with_rules, message, llm_failed=llm_failed)
+        analysis = await self._labels(self._llm, message, params.llm_max_attempts)
+        tables = self._floors.current()
+        if tables is None:
+            tables = await asyncio.to_thread(self._floors.read)
+        return self._with_business_rules(analysis, message, tables)
+
+    def analyze_with_rules(self, message: IncomingMessage, *, llm_failed: bool = False) -> Analysis:
+        """The rules and the model, then the business rules. Blocking (CPU, and a read of the floor tables
+        once per refresh period): run it in a thread, never on the worker's event loop."""
+        tables = self._floors.current() or self._floors.read()
+        return self._with_business_rules(self._local(message, llm_failed=llm_failed), message, tables)
+
+    def _with_business_rules(self, analysis: Analysis, message: IncomingMessage, tables: FloorTables) -> Analysis:
+        floor, reason = tables.floor(message)
         result = apply_business_rules(
             analysis,
             message,
@@ -61,15 +72,13 @@ class AnalysisActivities:
         ANALYSES.labels(analyzer=result.analyzer, degraded=str(result.degraded).lower()).inc()
         return result
 
-    async def _labels(self, message: IncomingMessage, max_attempts: int) -> Analysis:
+    async def _labels(self, llm: OpenAIAnalyzer, message: IncomingMessage, max_attempts: int) -> Analysis:
         """The LLM's labels; after `max_attempts` retryable failures, or at once on an unusable answer,
         the rules', degraded. Temporal retries the activity in between."""
-        if self._llm is None:
-            return await asyncio.to_thread(self._local, message)
         attempt = activity.info().attempt
         try:
             with ANALYZER_LATENCY.labels(analyzer="openai").time():
-                analysis = await self._llm.analyze(message)
+                analysis = await llm.analyze(message)
             if self._combined is not None:
                 analysis = self._combined.second_opinion(analysis, message)
             return analysis.model_copy(update={"attempts": attempt})
@@ -100,7 +109,3 @@ class AnalysisActivities:
         if reason is None:
             return analysis
         return analysis.model_copy(update={"degraded": True, "degraded_reason": reason})
-
-    def _priority_floor(self, message: IncomingMessage) -> tuple[str | None, str | None]:
-        with self._sessions() as session:
-            return store.priority_floor(session, message)

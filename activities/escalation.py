@@ -35,6 +35,30 @@ class ResponsePolicy:
     calendar: BusinessCalendar | None
     quiet: QuietHours | None = None
 
+    def deadline(self, params: DeadlineInput, *, pages_management: bool) -> Deadline:
+        """The deadline and the whole escalation ladder; for a message that is not critical, when each level
+        may page management (`pages_management`: someone in management is paged at all) in quiet hours."""
+        allowed = self.allowed[params.response_time]
+        calendar = None if params.response_time in self.wall_clock else self.calendar
+        due_at = compute_deadline(params.received_at, allowed, calendar=calendar)
+        warn_at = None
+        if 0 < params.warn_at < 1:
+            warn_at = compute_deadline(params.received_at, allowed * params.warn_at, calendar=calendar)
+        ladder = [due_at]
+        for level in range(1, params.levels):
+            step = allowed * (params.growth**level)
+            ladder.append(compute_deadline(ladder[-1], step, calendar=calendar))
+        management_at: list[datetime | None] = []
+        if self.quiet is not None and params.priority != "critical" and pages_management:
+            management_at = [self.quiet.release(at) if level >= 2 else None for level, at in enumerate(ladder, start=1)]
+        return Deadline(
+            due_at=due_at,
+            warn_at=warn_at,
+            business_hours=calendar is not None,
+            ladder=ladder,
+            management_at=management_at if any(management_at) else [],
+        )
+
 
 @dataclass(frozen=True)
 class Target:
@@ -102,36 +126,17 @@ class EscalationActivities:
     def compute_deadline(self, params: DeadlineInput) -> Deadline:
         """The deadline and the whole escalation ladder, fixed now and recorded with the message; for a
         message that is not critical, when each level may page management if it falls in quiet hours."""
-        allowed = self._policy.allowed[params.response_time]
-        calendar = None if params.response_time in self._policy.wall_clock else self._policy.calendar
-        due_at = compute_deadline(params.received_at, allowed, calendar=calendar)
-        warn_at = None
-        if 0 < params.warn_at < 1:
-            warn_at = compute_deadline(params.received_at, allowed * params.warn_at, calendar=calendar)
-        ladder = [due_at]
-        for level in range(1, params.levels):
-            step = allowed * (params.growth**level)
-            ladder.append(compute_deadline(ladder[-1], step, calendar=calendar))
-        management_at: list[datetime | None] = []
-        quiet = self._policy.quiet
-        if quiet is not None and params.priority != "critical" and self._targets.has_management:
-            management_at = [quiet.release(at) if level >= 2 else None for level, at in enumerate(ladder, start=1)]
+        deadline = self._policy.deadline(params, pages_management=self._targets.has_management)
         with self._sessions() as session:
-            store.set_status(session, params.message_id, "open", due_at=due_at)
+            store.set_status(session, params.message_id, "open", due_at=deadline.due_at)
         log_stage(
             log,
             "waiting",
             params.message_id,
             activity.info().workflow_id or "",
-            f"{params.response_time} answer due {due_at.isoformat()}",
+            f"{params.response_time} answer due {deadline.due_at.isoformat()}",
         )
-        return Deadline(
-            due_at=due_at,
-            warn_at=warn_at,
-            business_hours=calendar is not None,
-            ladder=ladder,
-            management_at=management_at if any(management_at) else [],
-        )
+        return deadline
 
     @activity.defn
     async def escalate(self, params: EscalateInput) -> EscalationOutcome:

@@ -516,8 +516,8 @@ def main() -> int:
         result["settings"] = config.extra_env
     if code == 0:
         targets = {
-            "ratio >= 0.8": (result.get("ratio") or 0) >= 0.8,
-            "sync p50 <= 150 ms": (result.get("sync_p50_ms_c1") or 1e9) <= 150,
+            "ratio >= 0.85": (result.get("ratio") or 0) >= 0.85,
+            "sync p50 <= 60 ms": (result.get("sync_p50_ms_c1") or 1e9) <= 60,
             "meta p99 <= 250 ms": (result.get("meta_p99_ms") or 1e9) <= 250,
             "lost = duplicates = 0": result.get("lost") == 0 and result.get("duplicates") == 0,
         }

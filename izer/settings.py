@@ -92,6 +92,7 @@ class Settings(BaseSettings):
     agent_timeout: Duration = timedelta(seconds=10)
     agent_max_attempts: int = Field(default=3, ge=1)
     agent_reply_counts_as_answer: bool = False
+    priority_floor_refresh: Duration = timedelta(seconds=30)
 
     sla_immediate: Duration = timedelta(minutes=15)
     sla_1hour: Duration = timedelta(hours=1)

@@ -20,13 +20,16 @@ from temporalio.worker import Worker
 
 from activities.agents import AgentActivities
 from activities.analysis import AnalysisActivities
+from activities.arrival import ArrivalActivities
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
+from activities.outcome import OutcomeActivities
 from activities.replies import ReplyActivities
 from activities.store import StoreActivities
 from izer.analysis import model as text_model
 from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.llm import OpenAIAnalyzer, build_client
 from izer.db.engine import make_engine, make_sessionmaker, prepare_database
+from izer.db.floors import PriorityFloors
 from izer.notify import Notifier, channels
 from izer.observability import configure_logging, configure_tracing
 from izer.sandbox import workflow_runner
@@ -90,6 +93,8 @@ class Activities:
     analysis: AnalysisActivities
     agents: AgentActivities
     escalation: EscalationActivities
+    outcome: OutcomeActivities
+    arrival: ArrivalActivities
     replies: ReplyActivities
 
     def all(self) -> list[Callable[..., Any]]:
@@ -105,6 +110,8 @@ class Activities:
             self.agents.deliver_to_agent,
             self.escalation.compute_deadline,
             self.escalation.escalate,
+            self.outcome.record_outcome,
+            self.arrival.record_and_analyze,
             self.replies.send_reply,
         ]
 
@@ -127,6 +134,7 @@ def load_combined(settings: Settings) -> tuple[CombinedAnalyzer | None, str | No
 async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
     """Every client the activities need, built once and closed at the end."""
     targets = escalation_targets(settings)
+    policy = response_policy(settings)
     engine = make_engine(settings.sqlalchemy_url)
     prepare_database(engine, create=settings.creates_schema)
     sessions = make_sessionmaker(engine)
@@ -139,29 +147,33 @@ async def build_activities(settings: Settings) -> AsyncIterator[Activities]:
         llm = None
         if settings.uses_openai:
             llm = OpenAIAnalyzer(client=build_client(settings), model=settings.openai_model, business_senders=senders)
+        store = StoreActivities(
+            sessions=sessions,
+            business_senders=senders,
+            agent_reply_counts_as_answer=settings.agent_reply_counts_as_answer,
+        )
+        analysis = AnalysisActivities(
+            floors=PriorityFloors(sessions, refresh=settings.priority_floor_refresh),
+            llm=llm,
+            business_senders=senders,
+            combined=combined,
+            model_unavailable=model_unavailable,
+        )
         try:
             yield Activities(
-                store=StoreActivities(
-                    sessions=sessions,
-                    business_senders=senders,
-                    agent_reply_counts_as_answer=settings.agent_reply_counts_as_answer,
-                ),
-                analysis=AnalysisActivities(
-                    sessions=sessions,
-                    llm=llm,
-                    business_senders=senders,
-                    combined=combined,
-                    model_unavailable=model_unavailable,
-                ),
+                store=store,
+                analysis=analysis,
                 agents=AgentActivities(http=http),
                 escalation=EscalationActivities(
                     sessions=sessions,
                     http=http,
-                    policy=response_policy(settings),
+                    policy=policy,
                     targets=targets,
                     notifier=Notifier(),
                     language=settings.notify_language,
                 ),
+                outcome=OutcomeActivities(sessions=sessions, policy=policy, pages_management=targets.has_management),
+                arrival=ArrivalActivities(store=store, analysis=analysis),
                 replies=ReplyActivities(
                     sessions=sessions,
                     cloud=cloud_api(settings, graph),

@@ -21,6 +21,7 @@ from izer.domain import (
     IncomingMessage,
     MessageState,
     Priority,
+    RecordResult,
     ResponseTime,
     RoutingResult,
 )
@@ -112,6 +113,30 @@ class Deadline(BaseModel):
         default_factory=list,
         description="per level: when management may be paged, when quiet hours hold the page (else None)",
     )
+
+
+class Arrival(BaseModel):
+    """A message stored and analyzed with the rules by one local activity (the `store-and-analyze` patch)."""
+
+    record: RecordResult
+    analysis: Analysis
+
+
+class RecordOutcomeInput(BaseModel):
+    """A routed message's analysis, routing and next state, written in one transaction (the `outcome-write`
+    patch): with `deadline`, the deadline is computed and the message is open; with `close`, it is closed;
+    with neither (an answer came first), only the two rows are written."""
+
+    message_id: str
+    analysis: Analysis
+    routing: RoutingResult
+    processed_at: datetime
+    deadline: DeadlineInput | None = None
+    close: bool = False
+
+
+class OutcomeRecorded(BaseModel):
+    deadline: Deadline | None = Field(default=None, description="the deadline computed, when one was asked for")
 
 
 class EscalateInput(BaseModel):

@@ -11,7 +11,9 @@ from temporalio.common import RetryPolicy, SearchAttributeKey, SearchAttributeUp
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
+    from activities.arrival import ArrivalActivities
     from activities.escalation import EscalationActivities
+    from activities.outcome import OutcomeActivities
     from activities.store import StoreActivities
     from izer.domain import (
         PRIORITY_RANK,
@@ -21,6 +23,8 @@ with workflow.unsafe.imports_passed_through():
         EscalationKind,
         IncomingMessage,
         MessageState,
+        RecordResult,
+        RoutingResult,
         WebhookResult,
         workflow_id_for,
     )
@@ -35,10 +39,19 @@ with workflow.unsafe.imports_passed_through():
         PriorityChange,
         RecordAnalysisInput,
         RecordAnswerInput,
+        RecordOutcomeInput,
         RecordRoutingInput,
         ReplyOutcome,
         ReplyRequest,
         StatusChange,
+    )
+    from workflows.patches import (
+        ESCALATE_BY_ID,
+        IMPLIED,
+        OUTCOME_WRITE,
+        PRIORITY_RAISE,
+        QUIET_HOURS,
+        STORE_AND_ANALYZE,
     )
     from workflows.steps import DB_RETRY, DB_TIMEOUT, HTTP_RETRY_INITIAL
 
@@ -47,27 +60,18 @@ CATEGORY = SearchAttributeKey.for_keyword("IzerCategory")
 STATUS = SearchAttributeKey.for_keyword("IzerStatus")
 URGENCY = SearchAttributeKey.for_int("IzerUrgency")
 SEARCH_ATTRIBUTES = (PRIORITY, CATEGORY, STATUS, URGENCY)
-PRIORITY_RAISE = "priority-raise"
-"""Patch: a raised priority (a person's correction) interrupts the wait and recomputes a shorter deadline.
-Workflows started before it wait on their first deadline as they always did."""
 ESCALATION_RETRY = RetryPolicy(
     initial_interval=HTTP_RETRY_INITIAL, maximum_interval=timedelta(seconds=30), maximum_attempts=10
 )
-ESCALATE_BY_ID = "escalate-by-id"
-"""Patch: the escalation activity gets the message id and reads the message from the database (no
-customer text repeated into each escalation's input). Workflows started before it pass the message."""
-QUIET_HOURS = "management-quiet-hours"
-"""Patch: a level's management page that falls in MANAGEMENT_QUIET_HOURS waits (a durable timer) until
-the quiet period ends, unless the message is answered first."""
 
 
 @workflow.defn
 class MessageWorkflow:
     """Store → analyze → route → wait for an answer, escalating at each missed deadline.
 
-    The short database writes and the deadline run as local activities (idempotent, retried by the
-    worker and recorded as markers): a message costs a few history events instead of dozens. The agent
-    delivery and the escalations, which talk to other services, stay regular activities."""
+    Everything from stored to routed runs as local activities (idempotent, retried by the worker and
+    recorded as markers), in one workflow task: store and analyze (the rules), deliver to the agent, and
+    record the outcome with the deadline. The LLM analysis and the escalations stay regular activities."""
 
     @workflow.init
     def __init__(self, params: MessageWorkflowInput) -> None:
@@ -77,20 +81,93 @@ class MessageWorkflow:
         self._deliveries = 0
         self._raised: PriorityChange | None = None
         self._search_attributes = params.config.search_attributes
+        self._implied: frozenset[str] = frozenset()  # patches this run takes without asking (patches.py)
 
     @workflow.run
     async def run(self, params: MessageWorkflowInput) -> MessageStatus:
         message, config = params.message, params.config
-        record = await workflow.execute_local_activity_method(
-            StoreActivities.record_message,
-            message,
+        store_and_analyze = workflow.patched(STORE_AND_ANALYZE)
+        if store_and_analyze:
+            self._implied = IMPLIED[STORE_AND_ANALYZE] | {STORE_AND_ANALYZE}
+        elif workflow.patched(OUTCOME_WRITE):
+            self._implied = IMPLIED[OUTCOME_WRITE] | {OUTCOME_WRITE}
+        if store_and_analyze and not config.use_llm:
+            arrival = await workflow.execute_local_activity_method(
+                ArrivalActivities.record_and_analyze,
+                message,
+                start_to_close_timeout=DB_TIMEOUT,
+                retry_policy=DB_RETRY,
+                summary="store the message and its chat history, analyze with the rules",
+            )
+            record, analysis = arrival.record, arrival.analysis
+            await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
+        else:
+            record = await workflow.execute_local_activity_method(
+                StoreActivities.record_message,
+                message,
+                start_to_close_timeout=DB_TIMEOUT,
+                retry_policy=DB_RETRY,
+                summary="store the message and its chat history",
+            )
+            await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
+            analysis = await steps.analyze(message, config)
+        received_at = record.received_at or message.received_at
+
+        deadline: Deadline | None = None
+        closed = False
+        if OUTCOME_WRITE in self._implied:
+            deadline, closed = await self._route_and_record_outcome(params, analysis, record, received_at)
+        else:
+            await self._route_and_record_apart(params, analysis, record)
+
+        if self._answer is None and analysis.action_required:
+            await self._wait_for_answer(params, analysis, received_at, first=deadline)
+        if self._answer is not None:
+            await self._record_answer(message.message_id)
+        elif not analysis.action_required and not closed:
+            await self._set_state(message.message_id, "closed")
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        return self._status
+
+    async def _route_and_record_outcome(
+        self, params: MessageWorkflowInput, analysis: Analysis, record: RecordResult, received_at: datetime
+    ) -> tuple[Deadline | None, bool]:
+        """Route, then record analysis, routing and what comes next (the deadline, or the message closed)
+        with one local activity; the deadline when the message waits, and whether it was closed."""
+        message, config = params.message, params.config
+        self._status = self._analyzed(analysis)
+        key = f"{workflow.info().workflow_id}/process"
+        routing = await steps.route(message, analysis, config, key=key, local_delivery=True)
+        processed_at = workflow.now()
+        waits = self._answer is None and analysis.action_required
+        close = self._answer is None and not analysis.action_required
+        recorded = await workflow.execute_local_activity_method(
+            OutcomeActivities.record_outcome,
+            RecordOutcomeInput(
+                message_id=message.message_id,
+                analysis=analysis,
+                routing=routing,
+                processed_at=processed_at,
+                deadline=self._deadline_input(params, analysis, received_at) if waits else None,
+                close=close,
+            ),
             start_to_close_timeout=DB_TIMEOUT,
             retry_policy=DB_RETRY,
-            summary="store the message and its chat history",
+            summary=f"record {analysis.category}/{analysis.priority_level}, routed to {routing.agent}",
         )
-        await self._acknowledge_answered_in_history(record.answered_in_history, record.business_sender)
+        self._routed(record, analysis, routing, processed_at)
+        if recorded.deadline is not None:
+            self._status = self._status.model_copy(update={"state": "open", "due_at": recorded.deadline.due_at})
+        elif close:
+            self._status = self._status.model_copy(update={"state": "closed"})
+        self._publish()
+        return recorded.deadline, close
 
-        analysis = await steps.analyze(message, config)
+    async def _route_and_record_apart(
+        self, params: MessageWorkflowInput, analysis: Analysis, record: RecordResult
+    ) -> None:
+        """Before the `outcome-write` patch: analysis and routing recorded by one local activity each."""
+        message, config = params.message, params.config
         await workflow.execute_local_activity_method(
             StoreActivities.record_analysis,
             RecordAnalysisInput(message_id=message.message_id, analysis=analysis),
@@ -98,14 +175,7 @@ class MessageWorkflow:
             retry_policy=DB_RETRY,
             summary=f"record analysis: {analysis.category}, {analysis.priority_level}",
         )
-        self._status = self._status.model_copy(
-            update={
-                "state": "analyzed",
-                "priority": analysis.priority_level,
-                "category": analysis.category,
-                "urgency": analysis.urgency_score,
-            }
-        )
+        self._status = self._analyzed(analysis)
         self._publish()
 
         routing = await steps.route(message, analysis, config, key=f"{workflow.info().workflow_id}/process")
@@ -117,9 +187,28 @@ class MessageWorkflow:
             retry_policy=DB_RETRY,
             summary=f"record routing to {routing.agent}",
         )
+        self._routed(record, analysis, routing, processed_at)
+
+    def _patched(self, patch: str) -> bool:
+        """Whether `patch`'s branch runs: without asking when the run's newest patch implies it
+        (`workflows/patches.py`), else as `workflow.patched` says."""
+        return patch in self._implied or workflow.patched(patch)
+
+    def _analyzed(self, analysis: Analysis) -> MessageStatus:
+        return self._status.model_copy(
+            update={
+                "state": "analyzed",
+                "priority": analysis.priority_level,
+                "category": analysis.category,
+                "urgency": analysis.urgency_score,
+            }
+        )
+
+    def _routed(self, record: RecordResult, analysis: Analysis, routing: RoutingResult, processed_at: datetime) -> None:
+        """Routed: the webhook's `processed` update can answer."""
         self._status = self._status.model_copy(update={"state": "routed", "agent": routing.agent})
         self._result = WebhookResult(
-            message_id=message.message_id,
+            message_id=self._status.message_id,
             database_id=record.database_id,
             analysis=analysis,
             routing=routing,
@@ -127,20 +216,15 @@ class MessageWorkflow:
             workflow_id=workflow.info().workflow_id,
         )
 
-        if self._answer is None and analysis.action_required:
-            await self._wait_for_answer(params, analysis, record.received_at or message.received_at)
-        if self._answer is not None:
-            await self._record_answer(message.message_id)
-        elif not analysis.action_required:
-            await self._set_state(message.message_id, "closed")
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        return self._status
-
-    async def _wait_for_answer(self, params: MessageWorkflowInput, analysis: Analysis, received_at: datetime) -> None:
-        """Deadlines count from the first arrival the database holds, not from a repeat's."""
-        interruptible = workflow.patched(PRIORITY_RAISE)
+    async def _wait_for_answer(
+        self, params: MessageWorkflowInput, analysis: Analysis, received_at: datetime, *, first: Deadline | None
+    ) -> None:
+        """Deadlines count from the first arrival the database holds, not from a repeat's; `first` is the
+        deadline already computed with the outcome."""
+        interruptible = self._patched(PRIORITY_RAISE)
         while True:
-            deadline = await self._deadline(params, analysis, received_at)
+            deadline = first or await self._deadline(params, analysis, received_at)
+            first = None
             await self._escalation_ladder(params, analysis, deadline, interruptible=interruptible)
             raised, self._raised = self._raised, None
             if not interruptible or raised is None or self._answer is not None:
@@ -154,19 +238,23 @@ class MessageWorkflow:
             self._status = self._status.model_copy(update={"priority": raised.priority})
             workflow.logger.info("priority raised to %s by %s", raised.priority, raised.changed_by or "?")
 
+    @staticmethod
+    def _deadline_input(params: MessageWorkflowInput, analysis: Analysis, received_at: datetime) -> DeadlineInput:
+        config = params.config
+        return DeadlineInput(
+            message_id=params.message.message_id,
+            received_at=received_at,
+            response_time=analysis.recommended_response_time,
+            warn_at=config.warn_at,
+            levels=config.escalation_levels,
+            growth=config.escalation_growth,
+            priority=analysis.priority_level,
+        )
+
     async def _deadline(self, params: MessageWorkflowInput, analysis: Analysis, received_at: datetime) -> Deadline:
-        message, config = params.message, params.config
         deadline: Deadline = await workflow.execute_local_activity_method(
             EscalationActivities.compute_deadline,
-            DeadlineInput(
-                message_id=message.message_id,
-                received_at=received_at,
-                response_time=analysis.recommended_response_time,
-                warn_at=config.warn_at,
-                levels=config.escalation_levels,
-                growth=config.escalation_growth,
-                priority=analysis.priority_level,
-            ),
+            self._deadline_input(params, analysis, received_at),
             start_to_close_timeout=DB_TIMEOUT,
             retry_policy=DB_RETRY,
             summary=f"deadline for a {analysis.recommended_response_time} answer",
@@ -190,7 +278,7 @@ class MessageWorkflow:
             if await self._answered_by(due_at, interruptible) or self._interrupted(interruptible):
                 break
             release = deadline.management_at[level - 1] if level <= len(deadline.management_at) else None
-            hold = release is not None and release > due_at and workflow.patched(QUIET_HOURS)
+            hold = release is not None and release > due_at and self._patched(QUIET_HOURS)
             await self._escalate(message, analysis, level, "breach", due_at, include_management=not hold)
             if hold and release is not None:
                 held.append(asyncio.create_task(self._release_held(message, analysis, level, due_at, release)))
@@ -234,7 +322,7 @@ class MessageWorkflow:
         management_only: bool = False,
     ) -> None:
         """Notify this level's targets; one that stays unreachable after the retries does not stop the ladder."""
-        by_id = workflow.patched(ESCALATE_BY_ID)
+        by_id = self._patched(ESCALATE_BY_ID)
         summary = f"breach level {level}" if kind == "breach" else "warning before the deadline"
         if management_only:
             summary = f"breach level {level}: management, after quiet hours"

@@ -27,6 +27,7 @@ with workflow.unsafe.imports_passed_through():
         ReplyRequest,
         SendReplyInput,
     )
+    from workflows.patches import LOCAL_DELIVERY
     from workflows.routing import choose_agent, hub_route
 
 DB_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
@@ -34,9 +35,6 @@ DB_TIMEOUT = timedelta(seconds=10)
 LOCAL_TIMEOUT = timedelta(seconds=10)
 LLM_RETRY_BUFFER = 2
 HTTP_RETRY_INITIAL = timedelta(milliseconds=500)
-LOCAL_DELIVERY = "local-delivery"
-"""Patch: the agent delivery runs as a local activity, so one workflow task takes a message from stored to
-routed (docs/benchmark.md). Workflows started before it replay their regular activity."""
 
 
 REPLY_RETRY = RetryPolicy(
@@ -93,10 +91,13 @@ async def analyze(message: IncomingMessage, config: PipelineConfig) -> Analysis:
     )
 
 
-async def route(message: IncomingMessage, analysis: Analysis, config: PipelineConfig, *, key: str) -> RoutingResult:
-    """Deliver to the agent the routing table chooses; to the hub when that agent keeps failing."""
+async def route(
+    message: IncomingMessage, analysis: Analysis, config: PipelineConfig, *, key: str, local_delivery: bool = False
+) -> RoutingResult:
+    """Deliver to the agent the routing table chooses; to the hub when that agent keeps failing.
+    `local_delivery`: the caller knows the `local-delivery` branch applies (a later patch implies it)."""
     first = choose_agent(analysis, config.agents, hub=config.hub_agent)
-    reply, error = await _deliver(message, analysis, first, key, config.agent_max_attempts)
+    reply, error = await _deliver(message, analysis, first, key, config.agent_max_attempts, local=local_delivery)
     if reply is not None:
         return RoutingResult(
             success=True, agent=first.agent, response=reply.body, first_choice=first.agent, idempotency_key=key
@@ -106,7 +107,7 @@ async def route(message: IncomingMessage, analysis: Analysis, config: PipelineCo
             success=False, agent=first.agent, first_choice=first.agent, error=error, idempotency_key=key
         )
     hub = hub_route(config.agents, hub=config.hub_agent, reason=f"{first.agent} failed: {error}")
-    hub_reply, hub_error = await _deliver(message, analysis, hub, key, config.agent_max_attempts)
+    hub_reply, hub_error = await _deliver(message, analysis, hub, key, config.agent_max_attempts, local=local_delivery)
     if hub_reply is not None:
         return RoutingResult(
             success=True,
@@ -128,7 +129,7 @@ async def route(message: IncomingMessage, analysis: Analysis, config: PipelineCo
 
 
 async def _deliver(
-    message: IncomingMessage, analysis: Analysis, target: AgentRoute, key: str, attempts: int
+    message: IncomingMessage, analysis: Analysis, target: AgentRoute, key: str, attempts: int, *, local: bool
 ) -> tuple[AgentReply | None, str | None]:
     """One agent, with Temporal's retries: its reply, or the error once it finally failed."""
     params = DeliverInput(message=message, analysis=analysis, route=target, idempotency_key=key)
@@ -141,7 +142,7 @@ async def _deliver(
     )
     summary = f"deliver to {target.agent}"
     try:
-        if workflow.patched(LOCAL_DELIVERY):
+        if local or workflow.patched(LOCAL_DELIVERY):
             reply = await workflow.execute_local_activity_method(
                 AgentActivities.deliver_to_agent,
                 params,

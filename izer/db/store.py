@@ -6,23 +6,20 @@ import json
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Update, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from izer.db.models import (
     AgentRouting,
     AnalyticsResult,
-    CriticalGroup,
     Escalation,
-    ImportantCustomer,
     MessageHistory,
     MessageReaction,
     MessageStatusRecord,
     WebhookMessage,
 )
 from izer.domain import (
-    PRIORITY_RANK,
     Analysis,
     AnswerSignal,
     HistoryEntry,
@@ -165,29 +162,6 @@ def open_messages_before(
     return list(session.scalars(query.order_by(WebhookMessage.id)))
 
 
-def priority_floor(session: Session, message: IncomingMessage) -> tuple[str | None, str | None]:
-    """The lowest priority an important customer (by phone number only, never by a name the customer
-    chose) or a critical group (group chats only: a 1:1 chat named "VIP Customers" is not one) gets."""
-    floors: list[tuple[str, str]] = []
-    customer = session.scalar(
-        select(ImportantCustomer).where(
-            ImportantCustomer.phone_number == message.phone_number, ImportantCustomer.active.is_(True)
-        )
-    )
-    if customer is not None:
-        floors.append((customer.min_priority, f"important_customer:{customer.tier}"))
-    if message.is_group and message.chat_name:
-        group = session.scalar(
-            select(CriticalGroup).where(CriticalGroup.group_name == message.chat_name, CriticalGroup.active.is_(True))
-        )
-        if group is not None:
-            floors.append((group.min_priority, "critical_group"))
-    known = [f for f in floors if f[0] in PRIORITY_RANK]
-    if not known:
-        return None, None
-    return min(known, key=lambda f: PRIORITY_RANK[f[0]])
-
-
 def _insert_once(session: Session, row: object) -> bool:
     session.add(row)
     try:
@@ -198,33 +172,50 @@ def _insert_once(session: Session, row: object) -> bool:
         return False
 
 
-def record_analysis(session: Session, message_id: str, analysis: Analysis, *, attempt: int = 1) -> bool:
-    inserted = _insert_once(
-        session,
-        AnalyticsResult(
-            message_id=message_id,
-            attempt=attempt,
-            urgency_score=analysis.urgency_score,
-            category=analysis.category,
-            sentiment=analysis.sentiment,
-            keywords=json.dumps(analysis.keywords, ensure_ascii=False),
-            priority_level=analysis.priority_level,
-            action_required=analysis.action_required,
-            recommended_response_time=analysis.recommended_response_time,
-            analyzer=analysis.analyzer,
-            degraded=analysis.degraded,
-            signals=json.dumps(analysis.signals, ensure_ascii=False),
-            model=analysis.model,
-            prompt_tokens=analysis.prompt_tokens,
-            completion_tokens=analysis.completion_tokens,
-            latency_ms=analysis.latency_ms,
-            created_at=utcnow(),
-            model_version=analysis.model_version,
-            needs_review=analysis.needs_review,
-            degraded_reason=(analysis.degraded_reason or "")[:255] or None,
-        ),
+def _analysis_row(message_id: str, analysis: Analysis, *, attempt: int) -> AnalyticsResult:
+    return AnalyticsResult(
+        message_id=message_id,
+        attempt=attempt,
+        urgency_score=analysis.urgency_score,
+        category=analysis.category,
+        sentiment=analysis.sentiment,
+        keywords=json.dumps(analysis.keywords, ensure_ascii=False),
+        priority_level=analysis.priority_level,
+        action_required=analysis.action_required,
+        recommended_response_time=analysis.recommended_response_time,
+        analyzer=analysis.analyzer,
+        degraded=analysis.degraded,
+        signals=json.dumps(analysis.signals, ensure_ascii=False),
+        model=analysis.model,
+        prompt_tokens=analysis.prompt_tokens,
+        completion_tokens=analysis.completion_tokens,
+        latency_ms=analysis.latency_ms,
+        created_at=utcnow(),
+        model_version=analysis.model_version,
+        needs_review=analysis.needs_review,
+        degraded_reason=(analysis.degraded_reason or "")[:255] or None,
     )
-    return inserted
+
+
+def _routing_row(
+    message_id: str, routing: RoutingResult, *, attempt: int, processed_at: datetime | None
+) -> AgentRouting:
+    return AgentRouting(
+        message_id=message_id,
+        attempt=attempt,
+        agent=routing.agent,
+        first_choice=routing.first_choice,
+        success=routing.success,
+        fallback=routing.fallback,
+        idempotency_key=routing.idempotency_key,
+        response=json.dumps(routing.response, ensure_ascii=False) if routing.response is not None else None,
+        error=routing.error,
+        created_at=naive_utc(processed_at) if processed_at else utcnow(),
+    )
+
+
+def record_analysis(session: Session, message_id: str, analysis: Analysis, *, attempt: int = 1) -> bool:
+    return _insert_once(session, _analysis_row(message_id, analysis, attempt=attempt))
 
 
 def record_routing(
@@ -237,20 +228,49 @@ def record_routing(
 ) -> bool:
     """Insert the routing record once; created_at is the webhook answer's processed_at when given, so an
     answer rebuilt from this row (a repeated delivery after the workflow closed) matches the first."""
-    return _insert_once(
-        session,
-        AgentRouting(
-            message_id=message_id,
-            attempt=attempt,
-            agent=routing.agent,
-            first_choice=routing.first_choice,
-            success=routing.success,
-            fallback=routing.fallback,
-            idempotency_key=routing.idempotency_key,
-            response=json.dumps(routing.response, ensure_ascii=False) if routing.response is not None else None,
-            error=routing.error,
-            created_at=naive_utc(processed_at) if processed_at else utcnow(),
-        ),
+    return _insert_once(session, _routing_row(message_id, routing, attempt=attempt, processed_at=processed_at))
+
+
+def record_outcome(
+    session: Session,
+    message_id: str,
+    analysis: Analysis,
+    routing: RoutingResult,
+    *,
+    processed_at: datetime,
+    status: str | None = None,
+    due_at: datetime | None = None,
+) -> None:
+    """The first attempt's analysis and routing, and the message moved to `status` (unless answered), in
+    one transaction. A retry after that transaction committed finds the rows there: each part is then
+    written on its own, once, as `record_analysis`, `record_routing` and `set_status` do."""
+    try:
+        session.add(_analysis_row(message_id, analysis, attempt=1))
+        session.add(_routing_row(message_id, routing, attempt=1, processed_at=processed_at))
+        if status is not None:
+            session.execute(_status_update(message_id, status, due_at=due_at))
+        session.commit()
+        return
+    except IntegrityError:
+        session.rollback()
+    record_analysis(session, message_id, analysis)
+    record_routing(session, message_id, routing, processed_at=processed_at)
+    if status is not None:
+        set_status(session, message_id, status, due_at=due_at)
+
+
+def _status_update(
+    message_id: str, status: str, *, due_at: datetime | None = None, escalation_level: int | None = None
+) -> Update:
+    values: dict[str, object] = {"status": status, "updated_at": utcnow()}
+    if due_at is not None:
+        values["due_at"] = naive_utc(due_at)
+    if escalation_level is not None:
+        values["escalation_level"] = escalation_level
+    return (
+        update(WebhookMessage)
+        .where(WebhookMessage.message_id == message_id, WebhookMessage.status != "answered")
+        .values(**values)
     )
 
 
@@ -263,16 +283,7 @@ def set_status(
     escalation_level: int | None = None,
 ) -> None:
     """Move an unanswered message to `status`; an answered message stays answered."""
-    values: dict[str, object] = {"status": status, "updated_at": utcnow()}
-    if due_at is not None:
-        values["due_at"] = naive_utc(due_at)
-    if escalation_level is not None:
-        values["escalation_level"] = escalation_level
-    session.execute(
-        update(WebhookMessage)
-        .where(WebhookMessage.message_id == message_id, WebhookMessage.status != "answered")
-        .values(**values)
-    )
+    session.execute(_status_update(message_id, status, due_at=due_at, escalation_level=escalation_level))
     session.commit()
 
 

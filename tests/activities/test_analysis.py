@@ -17,6 +17,7 @@ from temporalio.testing import ActivityEnvironment
 from activities.analysis import AnalysisActivities
 from izer.analysis.llm import OpenAIAnalyzer
 from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.db.floors import PriorityFloors
 from izer.domain import Analysis
 from izer.errors import LLM_UNAVAILABLE
 from tests.workflows.doubles import message
@@ -41,7 +42,7 @@ def activities(sessions: sessionmaker[Session], transport: httpx.MockTransport) 
         http_client=httpx.AsyncClient(transport=transport),
     )
     return AnalysisActivities(
-        sessions=sessions, llm=OpenAIAnalyzer(client=client, model="gpt-4o"), business_senders=["İzer"]
+        floors=PriorityFloors(sessions), llm=OpenAIAnalyzer(client=client, model="gpt-4o"), business_senders=["İzer"]
     )
 
 

@@ -17,6 +17,7 @@ from izer.analysis.combined import Blend, CombinedAnalyzer, combine
 from izer.analysis.evaluate import load_labeled
 from izer.analysis.model import Prediction
 from izer.analysis.training import PROJECT_SETS, example
+from izer.db.floors import PriorityFloors
 from izer.domain import CATEGORIES, PRIORITIES, SENTIMENTS, IncomingMessage
 from izer.settings import DEFAULT_MODEL_PATH
 from tests.workflows.doubles import message
@@ -98,7 +99,7 @@ async def _analyze(activities: AnalysisActivities, msg: IncomingMessage):  # typ
 
 def _activities(combined: CombinedAnalyzer | None, reason: str | None) -> AnalysisActivities:
     return AnalysisActivities(
-        sessions=sessionmaker[Session](),
+        floors=PriorityFloors(sessionmaker[Session]()),
         llm=None,
         business_senders=["İzer"],
         combined=combined,

@@ -77,9 +77,9 @@ async def test_one_trace_goes_from_the_webhook_through_every_activity(
     in_trace = {s.name for s in spans if s.context.trace_id == trace_id}
     for name in (
         "RunWorkflow:MessageWorkflow",
-        "RunActivity:record_message",
+        "RunActivity:record_and_analyze",
         "RunActivity:deliver_to_agent",
-        "RunActivity:record_routing",
+        "RunActivity:record_outcome",
     ):
         assert any(n.startswith(name) for n in in_trace), (name, sorted(in_trace))
 

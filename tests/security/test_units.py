@@ -19,6 +19,7 @@ from activities.analysis import AnalysisActivities
 from izer.codec import EncryptionCodec, EncryptionKeyError, parse_keys
 from izer.db import store
 from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.db.floors import FloorTables, PriorityFloors
 from izer.db.models import CriticalGroup, ImportantCustomer
 from izer.domain import HistoryEntry, IncomingMessage
 from izer.errors import InputError
@@ -148,9 +149,9 @@ def test_critical_groups_match_group_chats_only_and_important_customers_the_phon
         )
         session.commit()
         assert session.query(CriticalGroup).filter_by(group_name="VIP Customers").count() == 1
-        assert store.priority_floor(session, message(is_group=False)) == (None, None)
-        assert store.priority_floor(session, message(is_group=True))[1] == "critical_group"
-        assert store.priority_floor(session, message(chat_name="Bisiklet", phone_number="+905321112233"))[1] == (
+        assert FloorTables.read(session).floor(message(is_group=False)) == (None, None)
+        assert FloorTables.read(session).floor(message(is_group=True))[1] == "critical_group"
+        assert FloorTables.read(session).floor(message(chat_name="Bisiklet", phone_number="+905321112233"))[1] == (
             "important_customer:dealer"
         )
     engine.dispose()
@@ -196,7 +197,9 @@ async def test_the_rule_analyzer_runs_off_the_workers_event_loop(
     monkeypatch.setattr(rules, "analyze", recording)
     engine = make_engine(f"sqlite:///{tmp_path / 'izer.db'}")
     init_database(engine)
-    activities = AnalysisActivities(sessions=make_sessionmaker(engine), llm=None, business_senders=["İzer"])
+    activities = AnalysisActivities(
+        floors=PriorityFloors(make_sessionmaker(engine)), llm=None, business_senders=["İzer"]
+    )
     loop_thread = threading.get_ident()
     await ActivityEnvironment().run(activities.analyze_message, AnalyzeInput(message=message()))
     await asyncio.sleep(0)

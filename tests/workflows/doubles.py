@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -12,15 +13,18 @@ from izer.domain import AgentSpec, Analysis, IncomingMessage, RecordResult
 from workflows.contracts import (
     AgentReply,
     AnalyzeInput,
+    Arrival,
     Deadline,
     DeadlineInput,
     DeliverInput,
     EscalateInput,
     EscalationOutcome,
     MessageWorkflowInput,
+    OutcomeRecorded,
     PipelineConfig,
     RecordAnalysisInput,
     RecordAnswerInput,
+    RecordOutcomeInput,
     RecordRoutingInput,
     StatusChange,
 )
@@ -66,20 +70,47 @@ def workflow_input(msg: IncomingMessage, **config: object) -> MessageWorkflowInp
     return MessageWorkflowInput(message=msg, config=PipelineConfig(**settings))  # type: ignore[arg-type]
 
 
+def fixed_ladder(params: DeadlineInput) -> Deadline:
+    """Due SLA after arrival, warned at `warn_at` of it, one level per LADDER step."""
+    start = params.received_at
+    return Deadline(
+        due_at=start + SLA,
+        warn_at=start + SLA * params.warn_at,
+        ladder=[start + step for step in LADDER[: params.levels]],
+    )
+
+
 @dataclass
 class Doubles:
     result: Analysis = field(default_factory=analysis)
     failing_agents: set[str] = field(default_factory=set)
+    deadline: Callable[[DeadlineInput], Deadline] = fixed_ladder
+    """How `compute_deadline` and `record_outcome` compute a deadline."""
     calls: list[tuple[str, object]] = field(default_factory=list)
 
     def named(self, name: str) -> list[object]:
         return [arg for called, arg in self.calls if called == name]
+
+    def deadlines_asked(self) -> list[DeadlineInput]:
+        """Every deadline the workflow asked for: with its outcome, or on its own (a raised priority, or a
+        workflow started before the `outcome-write` patch)."""
+        asked = [
+            arg.deadline if isinstance(arg, RecordOutcomeInput) else arg
+            for called, arg in self.calls
+            if called in ("record_outcome", "compute_deadline")
+        ]
+        return [a for a in asked if isinstance(a, DeadlineInput)]
 
     def activities(self) -> list[object]:
         @activity.defn(name="record_message")
         async def record_message(msg: IncomingMessage) -> RecordResult:
             self.calls.append(("record_message", msg))
             return RecordResult(database_id=7, inserted=True)
+
+        @activity.defn(name="record_and_analyze")
+        async def record_and_analyze(msg: IncomingMessage) -> Arrival:
+            self.calls.append(("record_and_analyze", msg))
+            return Arrival(record=RecordResult(database_id=7, inserted=True), analysis=self.result)
 
         @activity.defn(name="analyze_message")
         async def analyze_message(params: AnalyzeInput) -> Analysis:
@@ -112,12 +143,12 @@ class Doubles:
         @activity.defn(name="compute_deadline")
         async def compute_deadline(params: DeadlineInput) -> Deadline:
             self.calls.append(("compute_deadline", params))
-            start = params.received_at
-            return Deadline(
-                due_at=start + SLA,
-                warn_at=start + SLA * params.warn_at,
-                ladder=[start + step for step in LADDER[: params.levels]],
-            )
+            return self.deadline(params)
+
+        @activity.defn(name="record_outcome")
+        async def record_outcome(params: RecordOutcomeInput) -> OutcomeRecorded:
+            self.calls.append(("record_outcome", params))
+            return OutcomeRecorded(deadline=self.deadline(params.deadline) if params.deadline else None)
 
         @activity.defn(name="escalate")
         async def escalate(params: EscalateInput) -> EscalationOutcome:
@@ -126,6 +157,7 @@ class Doubles:
 
         return [
             record_message,
+            record_and_analyze,
             analyze_message,
             record_analysis,
             record_routing,
@@ -133,5 +165,6 @@ class Doubles:
             set_status,
             deliver_to_agent,
             compute_deadline,
+            record_outcome,
             escalate,
         ]

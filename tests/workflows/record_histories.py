@@ -28,7 +28,9 @@ HISTORIES = Path(__file__).resolve().parent / "histories"
 # Each version of the workflow adds its scenarios under a new prefix; recorded files stay as they are.
 #   ""                 before the agent delivery became a local activity
 #   "local-delivery-"  the delivery as a local activity (the `local-delivery` patch)
-VERSIONS = ("", "local-delivery-")
+#   "outcome-write-"   analysis, routing and the deadline recorded by one local activity (`outcome-write`)
+#   "store-and-analyze-"  stored and analyzed (the rules) by one local activity (`store-and-analyze`)
+VERSIONS = ("", "local-delivery-", "outcome-write-", "store-and-analyze-")
 
 
 async def record() -> None:

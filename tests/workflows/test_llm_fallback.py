@@ -14,6 +14,7 @@ from temporalio.worker import Worker
 from activities.analysis import AnalysisActivities
 from izer.analysis.llm import OpenAIAnalyzer
 from izer.db.engine import init_database, make_engine, make_sessionmaker
+from izer.db.floors import PriorityFloors
 from izer.domain import AnswerSignal
 from tests.fakes.openai_server import FakeOpenAI
 from tests.workflows.doubles import Doubles, message, workflow_input
@@ -34,7 +35,7 @@ async def analyze_in_workflow(env: WorkflowEnvironment, fake: FakeOpenAI, tmp_pa
     init_database(engine)
     client = AsyncOpenAI(api_key="sk-test-not-a-real-key", base_url=fake.base_url, max_retries=0, timeout=2)
     analysis = AnalysisActivities(
-        sessions=make_sessionmaker(engine),
+        floors=PriorityFloors(make_sessionmaker(engine)),
         llm=OpenAIAnalyzer(client=client, model="gpt-4o"),
         business_senders=["İzer"],
     )

@@ -12,7 +12,14 @@ from temporalio.worker import Worker
 
 from izer.domain import Analysis, AnswerSignal
 from tests.workflows.doubles import LADDER, Doubles, analysis, message, workflow_input
-from workflows.contracts import AnalyzeInput, Deadline, DeadlineInput, DeliveryRequest, EscalateInput
+from workflows.contracts import (
+    AnalyzeInput,
+    Deadline,
+    DeadlineInput,
+    DeliveryRequest,
+    EscalateInput,
+    RecordOutcomeInput,
+)
 from workflows.message import MessageWorkflow
 
 
@@ -129,8 +136,42 @@ async def test_no_action_needed_closes_without_a_deadline(time_skipping_env: Wor
             task_queue=queue,
         )
     assert status.state == "closed"
-    assert doubles.named("compute_deadline") == [] and _escalations(doubles) == []
+    assert doubles.deadlines_asked() == [] and _escalations(doubles) == []
     assert doubles.named("deliver_to_agent")[0].route.agent == "general_purpose"  # type: ignore[attr-defined]
+
+
+async def test_analysis_routing_and_the_deadline_are_recorded_by_one_activity(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    """The `store-and-analyze` branch (with `outcome-write`'s): one local activity stores and analyzes the
+    message, one after the delivery records what it became; the separate steps of workflows started
+    before them are not asked for."""
+    waiting, closing = Doubles(), Doubles(result=analysis(action_required=False, priority_level="low"))
+    for doubles, text in ((waiting, "frenler tutmuyor"), (closing, "teşekkürler")):
+        queue = f"q-{uuid.uuid4()}"
+        async with _worker(time_skipping_env, doubles, queue):
+            handle = await time_skipping_env.client.start_workflow(
+                MessageWorkflow.run,
+                workflow_input(message(f"one-write-{text[:5]}", text, at=await time_skipping_env.get_current_time())),
+                id=f"wf-{uuid.uuid4()}",
+                task_queue=queue,
+            )
+            await handle.execute_update(MessageWorkflow.processed, DeliveryRequest())
+            state = await handle.query(MessageWorkflow.status)
+            if doubles is waiting:
+                assert state is not None and state.state == "open" and state.due_at is not None
+                await handle.signal(MessageWorkflow.mark_answered, AnswerSignal())
+            await handle.result()
+        for separate in ("record_message", "analyze_message", "record_analysis", "record_routing", "compute_deadline"):
+            assert doubles.named(separate) == [], separate
+        assert doubles.named("set_status") == [] and doubles.named("record_and_analyze")
+    # A local activity runs again when its workflow task does (here, the update racing the workflow's end).
+    waits = [o for o in waiting.named("record_outcome") if isinstance(o, RecordOutcomeInput)]
+    assert waits and all(o.deadline is not None and not o.close for o in waits)
+    assert waits[0].deadline is not None and waits[0].deadline.response_time == "immediate"
+    assert waits[0].routing.agent == "code_debugger" and waits[0].analysis.priority_level == "critical"
+    closes = [o for o in closing.named("record_outcome") if isinstance(o, RecordOutcomeInput)]
+    assert closes and all(o.deadline is None and o.close for o in closes)
 
 
 async def test_a_repeated_delivery_gets_the_same_answer_marked_duplicate(
@@ -150,7 +191,7 @@ async def test_a_repeated_delivery_gets_the_same_answer_marked_duplicate(
         await handle.result()
     assert (first.duplicate, second.duplicate) == (False, True)
     assert first.analysis == second.analysis and first.routing == second.routing
-    assert len(doubles.named("record_message")) == 1 and len(doubles.named("deliver_to_agent")) == 1
+    assert len(doubles.named("record_and_analyze")) == 1 and len(doubles.named("deliver_to_agent")) == 1
 
 
 async def test_an_answer_before_routing_ends_the_wait_at_once(time_skipping_env: WorkflowEnvironment) -> None:
@@ -200,9 +241,7 @@ async def test_an_analysis_activity_that_keeps_failing_falls_back_to_the_rules(
 def _quiet_doubles(doubles: Doubles, hold_until: timedelta) -> list[object]:
     """The doubles, with a deadline whose level-2 management page is held by quiet hours."""
 
-    @activity.defn(name="compute_deadline")
-    async def compute_deadline(params: DeadlineInput) -> Deadline:
-        doubles.calls.append(("compute_deadline", params))
+    def held(params: DeadlineInput) -> Deadline:
         start = params.received_at
         ladder = [start + step for step in LADDER[: params.levels]]
         return Deadline(
@@ -211,10 +250,8 @@ def _quiet_doubles(doubles: Doubles, hold_until: timedelta) -> list[object]:
             management_at=[None, start + hold_until, None][: params.levels],
         )
 
-    replaced = [
-        a for a in doubles.activities() if getattr(a, "__temporal_activity_definition").name != "compute_deadline"
-    ]
-    return [*replaced, compute_deadline]
+    doubles.deadline = held
+    return doubles.activities()
 
 
 def _pages(doubles: Doubles) -> list[tuple[int, bool, bool]]:

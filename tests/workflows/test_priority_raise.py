@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from temporalio import activity
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
@@ -22,20 +21,18 @@ ALLOWED = {
 }
 
 
-def _worker(env: WorkflowEnvironment, doubles: Doubles, queue: str) -> Worker:
-    @activity.defn(name="compute_deadline")
-    async def compute_deadline(params: DeadlineInput) -> Deadline:
-        doubles.calls.append(("compute_deadline", params))
-        due = params.received_at + ALLOWED[params.response_time]
-        return Deadline(due_at=due, ladder=[due, due + timedelta(hours=1)][: params.levels])
+def by_priority(params: DeadlineInput) -> Deadline:
+    due = params.received_at + ALLOWED[params.response_time]
+    return Deadline(due_at=due, ladder=[due, due + timedelta(hours=1)][: params.levels])
 
-    activities = [a for a in doubles.activities() if getattr(a, "__name__", "") != "compute_deadline"]
-    return Worker(env.client, task_queue=queue, workflows=[MessageWorkflow], activities=[*activities, compute_deadline])
+
+def _worker(env: WorkflowEnvironment, doubles: Doubles, queue: str) -> Worker:
+    return Worker(env.client, task_queue=queue, workflows=[MessageWorkflow], activities=doubles.activities())
 
 
 async def test_a_raised_priority_recomputes_a_shorter_deadline(time_skipping_env: WorkflowEnvironment) -> None:
     doubles, queue = (
-        Doubles(result=analysis(priority_level="low", recommended_response_time="24hours")),
+        Doubles(result=analysis(priority_level="low", recommended_response_time="24hours"), deadline=by_priority),
         f"q-{uuid.uuid4()}",
     )
     with time_skipping_env.auto_time_skipping_disabled():
@@ -62,13 +59,13 @@ async def test_a_raised_priority_recomputes_a_shorter_deadline(time_skipping_env
                 ("breach", 1, start + timedelta(minutes=15))
             ], "one breach, at the raised priority's shorter deadline"
             assert (await handle.result()).state == "escalated"
-    responses = [p.response_time for p in doubles.named("compute_deadline") if isinstance(p, DeadlineInput)]
+    responses = [p.response_time for p in doubles.deadlines_asked()]
     assert responses[0] == "24hours" and responses[-1] == "immediate"
 
 
 async def test_a_lower_priority_leaves_the_deadline_alone(time_skipping_env: WorkflowEnvironment) -> None:
     doubles, queue = (
-        Doubles(result=analysis(priority_level="high", recommended_response_time="1hour")),
+        Doubles(result=analysis(priority_level="high", recommended_response_time="1hour"), deadline=by_priority),
         f"q-{uuid.uuid4()}",
     )
     with time_skipping_env.auto_time_skipping_disabled():
@@ -86,4 +83,4 @@ async def test_a_lower_priority_leaves_the_deadline_alone(time_skipping_env: Wor
             state = await handle.query(MessageWorkflow.status)
             assert state is not None and state.priority == "high" and state.due_at == start + timedelta(hours=1)
             await handle.terminate()
-    assert len(doubles.named("compute_deadline")) == 1
+    assert len(doubles.deadlines_asked()) == 1

@@ -17,14 +17,15 @@ from temporalio.workflow import NondeterminismError
 
 from workflows.contracts import MessageStatus, MessageWorkflowInput
 from workflows.message import MessageWorkflow
-from workflows.steps import LOCAL_DELIVERY
+from workflows.patches import LOCAL_DELIVERY, OUTCOME_WRITE, STORE_AND_ANALYZE
 
 HISTORIES = sorted((Path(__file__).resolve().parent / "histories").glob("*.json"))
 
 
 def test_histories_were_recorded() -> None:
-    assert len(HISTORIES) >= 4
-    assert any(LOCAL_DELIVERY in patches_in(path) for path in HISTORIES), "no history through the patched branch"
+    assert len(HISTORIES) >= 8
+    for patch in (LOCAL_DELIVERY, OUTCOME_WRITE, STORE_AND_ANALYZE):
+        assert any(patch in patches_in(path) for path in HISTORIES), f"no history through the {patch} branch"
 
 
 def patches_in(path: Path) -> set[str]:

@@ -6,22 +6,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from temporalio import activity
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
+from activities.outcome import OutcomeActivities
 from activities.store import StoreActivities
 from izer.db.engine import init_database, make_engine, make_sessionmaker
-from izer.domain import AnswerSignal, HistoryEntry
+from izer.domain import AnswerSignal, HistoryEntry, IncomingMessage
 from izer.sla.calendar import BusinessCalendar, load_holidays
 from tests.workflows.doubles import Doubles, analysis, message, workflow_input
-from workflows.contracts import EscalateInput
+from workflows.contracts import Arrival, EscalateInput
 from workflows.message import MessageWorkflow
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -36,9 +39,32 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-def escalation_activities(tmp: Path, http: httpx.AsyncClient, *, hours: str, holidays: str, four_hours: timedelta):
+@dataclass
+class Real:
+    """The real activities that store the message and compute deadlines, on one SQLite file."""
+
+    store: StoreActivities
+    escalation: EscalationActivities
+    outcome: OutcomeActivities
+
+    def activities(self) -> list[object]:
+        return [
+            self.store.record_message,
+            self.store.record_answer,
+            self.escalation.compute_deadline,
+            self.outcome.record_outcome,
+        ]
+
+    def change_policy(self, other: Real) -> None:
+        """What a restarted worker with another configuration would compute from now on."""
+        self.escalation._policy = other.escalation._policy
+        self.outcome._policy = other.outcome._policy
+
+
+def real_activities(tmp: Path, http: httpx.AsyncClient, *, hours: str, holidays: str, four_hours: timedelta) -> Real:
     engine = make_engine(f"sqlite:///{tmp}/izer.db")
     init_database(engine)
+    sessions = make_sessionmaker(engine)
     calendar = BusinessCalendar.from_settings(hours, "Europe/Istanbul", load_holidays(holidays))
     policy = ResponsePolicy(
         allowed={
@@ -58,18 +84,29 @@ def escalation_activities(tmp: Path, http: httpx.AsyncClient, *, hours: str, hol
         temporal_ui_url="http://ui",
         namespace="default",
     )
-    return EscalationActivities(sessions=make_sessionmaker(engine), http=http, policy=policy, targets=targets)
+    return Real(
+        store=StoreActivities(sessions=sessions, business_senders=["İzer"]),
+        escalation=EscalationActivities(sessions=sessions, http=http, policy=policy, targets=targets),
+        outcome=OutcomeActivities(sessions=sessions, policy=policy, pages_management=targets.has_management),
+    )
 
 
-def worker(env: WorkflowEnvironment, doubles: Doubles, real: EscalationActivities, queue: str) -> Worker:
-    replaced = [
-        a for a in doubles.activities() if getattr(a, "__temporal_activity_definition").name != "compute_deadline"
-    ]
+def worker(env: WorkflowEnvironment, doubles: Doubles, real: Real, queue: str) -> Worker:
+    """The doubles for what talks to other services, the real activities for the rest."""
+
+    @activity.defn(name="record_and_analyze")
+    def record_and_analyze(message: IncomingMessage) -> Arrival:
+        """The real store, the doubles' analysis."""
+        return Arrival(record=real.store.record_message(message), analysis=doubles.result)
+
+    ours = [*real.activities(), record_and_analyze]
+    names = {getattr(a, "__temporal_activity_definition").name for a in ours}
+    replaced = [a for a in doubles.activities() if getattr(a, "__temporal_activity_definition").name not in names]
     return Worker(
         env.client,
         task_queue=queue,
         workflows=[MessageWorkflow],
-        activities=[*replaced, real.compute_deadline],
+        activities=[*replaced, *ours],
         activity_executor=EXECUTOR,
     )
 
@@ -79,9 +116,7 @@ def istanbul(day: date, clock: str) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ISTANBUL)
 
 
-async def breaches_at(
-    env: WorkflowEnvironment, doubles: Doubles, real: EscalationActivities, expected: datetime
-) -> None:
+async def breaches_at(env: WorkflowEnvironment, doubles: Doubles, real: Real, expected: datetime) -> None:
     """Start a normal (4hours) message now; no escalation a minute before `expected`, one a minute after."""
     queue = f"q-{uuid.uuid4()}"
     with env.auto_time_skipping_disabled():
@@ -114,7 +149,7 @@ async def test_a_closed_weekend_moves_the_deadline_to_the_next_opening(
     today = (await time_skipping_env.get_current_time()).astimezone(ISTANBUL).date()
     weekend = {today.weekday(), (today.weekday() + 1) % 7}
     hours = ",".join(DAYS[d] for d in range(7) if d not in weekend) + " 09:00-19:00"
-    real = escalation_activities(tmp_path, http, hours=hours, holidays="none", four_hours=timedelta(hours=4))
+    real = real_activities(tmp_path, http, hours=hours, holidays="none", four_hours=timedelta(hours=4))
     # Today and tomorrow are closed: the four hours run from 09:00 the day after tomorrow, due at 13:00.
     await breaches_at(time_skipping_env, Doubles(result=NORMAL), real, istanbul(today + timedelta(days=2), "13:00"))
 
@@ -124,7 +159,7 @@ async def test_holidays_are_skipped(
 ) -> None:
     today = (await time_skipping_env.get_current_time()).astimezone(ISTANBUL).date()
     holidays = f"{today.isoformat()},{(today + timedelta(days=1)).isoformat()}"
-    real = escalation_activities(
+    real = real_activities(
         tmp_path, http, hours="Mon-Sun 09:00-19:00", holidays=holidays, four_hours=timedelta(hours=4)
     )
     await breaches_at(time_skipping_env, Doubles(result=NORMAL), real, istanbul(today + timedelta(days=2), "13:00"))
@@ -134,7 +169,7 @@ async def test_a_split_day_pauses_over_lunch(
     time_skipping_env: WorkflowEnvironment, tmp_path: Path, http: httpx.AsyncClient
 ) -> None:
     today = (await time_skipping_env.get_current_time()).astimezone(ISTANBUL).date()
-    real = escalation_activities(
+    real = real_activities(
         tmp_path,
         http,
         hours="Mon-Sun 09:00-12:30,13:30-19:00",
@@ -151,10 +186,10 @@ async def test_a_configuration_change_leaves_deadlines_already_set(
     env = time_skipping_env
     today = (await env.get_current_time()).astimezone(ISTANBUL).date()
     closed = today.isoformat()
-    before = escalation_activities(
+    before = real_activities(
         tmp_path, http, hours="Mon-Sun 09:00-19:00", holidays=closed, four_hours=timedelta(hours=4)
     )
-    after = escalation_activities(tmp_path, http, hours="always", holidays="none", four_hours=timedelta(minutes=5))
+    after = real_activities(tmp_path, http, hours="always", holidays="none", four_hours=timedelta(minutes=5))
     expected = istanbul(today + timedelta(days=1), "13:00")
     doubles, queue = Doubles(result=NORMAL), f"q-{uuid.uuid4()}"
     with env.auto_time_skipping_disabled():
@@ -168,7 +203,7 @@ async def test_a_configuration_change_leaves_deadlines_already_set(
             while (state := await handle.query(MessageWorkflow.status)) is None or state.due_at is None:
                 await env.sleep(timedelta(seconds=1))
             # The configuration changes (what a restarted worker would read): 5-minute, 24/7 response times.
-            before._policy = after._policy
+            before.change_policy(after)
             await env.sleep(timedelta(minutes=30))
             assert doubles.named("escalate") == [], "the new policy does not apply to a deadline already set"
             await env.sleep(expected - await env.get_current_time() + timedelta(minutes=1))
@@ -181,26 +216,11 @@ async def test_a_business_reply_in_a_later_history_answers_the_waiting_message(
     time_skipping_env: WorkflowEnvironment, tmp_path: Path, http: httpx.AsyncClient
 ) -> None:
     env = time_skipping_env
-    engine = make_engine(f"sqlite:///{tmp_path}/izer.db")
-    init_database(engine)
-    store = StoreActivities(sessions=make_sessionmaker(engine), business_senders=["İzer"])
-    real = escalation_activities(tmp_path, http, hours="always", holidays="none", four_hours=timedelta(hours=4))
+    real = real_activities(tmp_path, http, hours="always", holidays="none", four_hours=timedelta(hours=4))
     doubles = Doubles(result=NORMAL)
-    replaced = [
-        a
-        for a in doubles.activities()
-        if getattr(a, "__temporal_activity_definition").name
-        not in ("compute_deadline", "record_message", "record_answer")
-    ]
     queue = f"q-{uuid.uuid4()}"
     first = message(f"m-{uuid.uuid4()}", "Siparişim ne zaman gelir?", at=await env.get_current_time())
-    async with Worker(
-        env.client,
-        task_queue=queue,
-        workflows=[MessageWorkflow],
-        activities=[*replaced, real.compute_deadline, store.record_message, store.record_answer],
-        activity_executor=EXECUTOR,
-    ):
+    async with worker(env, doubles, real, queue):
         with env.auto_time_skipping_disabled():
             waiting = await env.client.start_workflow(
                 MessageWorkflow.run, workflow_input(first), id=f"message-{first.message_id}", task_queue=queue

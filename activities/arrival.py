@@ -1,4 +1,5 @@
-"""A message's arrival in one local activity: stored with its history, then analyzed with the rules."""
+"""A message's arrival in one local activity: stored with its history, then analyzed locally (the rules and
+the model)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from workflows.contracts import Arrival
 
 
 class ArrivalActivities:
-    """What `record_message` and the rules' `analyze_message` do, in one activity (one thread hop and one
+    """What `record_message` and the local `analyze_message` do, in one activity (one thread hop and one
     workflow activation less per message); workflows that analyze with the LLM call them apart."""
 
     def __init__(self, *, store: StoreActivities, analysis: AnalysisActivities) -> None:

@@ -116,7 +116,8 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
         # failed or a battery that smokes or heats is a danger, not the words of a story.
         physical = failing + _scoped(_fire(hits), conditions, text)
         evidence = [hit for hit in evidence if hit in physical]
-    return framed(evidence, hits, asks=asks), bool(mild or hits[lx.BRAKE_WEAK] or hits[lx.NEAR_MISS])
+    near = hits[lx.NEAR_MISS] if not joking else []  # "az kalsın bi keçiye çarpıyodum 😂"
+    return framed(evidence, hits, asks=asks), bool(mild or hits[lx.BRAKE_WEAK] or near)
 
 
 def _recurs(hit: Hit, hits: Matches) -> bool:
@@ -345,6 +346,7 @@ def stranded(hits: Matches, *, asks: bool = False) -> bool:
     immobile += hits.paired(lx.WHEEL_LOCK, hits[lx.WHEEL], _PART_REACH)
     immobile += hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
     immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
+    immobile = unclaimed(immobile, hits[lx.PHONE_POWER])
     immobile = recent(immobile, hits)
     if not framed(_scoped(immobile, hits[lx.CONDITIONAL], hits.text), hits, asks=asks) or hits[lx.GOT_HOME]:
         return False

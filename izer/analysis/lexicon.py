@@ -783,9 +783,14 @@ DEADLINE = Terms(
     "kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*", "edilmezse",
     "olmazsa", "yoksa", "otherwise", "unless", "deadline", "son gun", "teslim",
 )
+PHONE_POWER = Terms(
+    "phone battery died", "phone battery", "phone died", "my phone died", "phone is dead", "phone was dead",
+    "telefonumun sarji*", "telefonun sarji*", "telefonum kapandi", "telefonum oldu", "sarjim bitti",
+)
+"""The phone's battery, not the bike's: "sorry, my phone battery died earlier" strands nobody."""
 RETRACTED = Terms(
     "unutun*", "unut onu", "vazgectim", "vazgectik", "gerek kalmadi", "gerek yok artik", "artik gerek yok",
-    "geri aliyorum", "forget it", "forget about it", "forget that", "forget what i said", "never mind", "nevermind",
+    "geri aliyorum", "pardon pardon", "panik yaptim", "yanlis alarm", "false alarm", "forget it", "forget about it", "forget that", "forget what i said", "never mind", "nevermind",
     "scratch that",
 )
 """A threat taken back: "dava açıcam demiştim ya, unutun onu"."""
@@ -852,7 +857,7 @@ SOFT_RISK = Terms(
 CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "drop the", "drop our", "switch brand*",
-    "pull the order", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
+    "pull the order", "elimizden gid*", "gidiyo* elimizden", "elimizden cik*", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
     "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*",
     "lose the contract", "lose this contract", "rakip*", "rakibe", "competitor*", "cezai*", "ceza*", "penalt*",
     "another supplier", "other supplier*", "diger tedarikci*", "baska tedarikci*", "baska firma*", "baska marka*", "lose the account", "lose the client",

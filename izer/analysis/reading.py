@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from izer.analysis import lexicon as lx
 from izer.analysis.hazards import ends_well, framed, order_at_risk, recent, safety, stranded, threatens, unhedged
-from izer.analysis.terms import Hit, Matches, unclaimed
+from izer.analysis.terms import Hit, Matches, close, unclaimed
 from izer.analysis.text import Text, prepare
 from izer.domain import Category
 
@@ -211,7 +211,8 @@ def read(raw: str) -> Reading:
         flags.add("praise")
     elif calm and (n(lx.THANKS) or n(lx.WISHES)) and max(scores.values()) <= 3:
         flags.add("acknowledgement")
-    if unhedged(hits[lx.THEFT], hedges):
+    theft = unhedged(hits[lx.THEFT], hedges)
+    if theft and not close(theft[-1], hits[lx.RETRACTED], 0, 8):  # not "çaldılar... pardon, eşim almış"
         flags.add("theft")
         scores["support"] += 1.5
     if quantity >= 10 and (n(lx.SOFT_RISK) or (n(lx.SOON) and n(lx.NEEDED))) and scores["sales"] >= 3:

@@ -60,6 +60,8 @@ OTHER_CRITICAL = [
     ("motor birden kesti, gece yarısı sahil yolundayım, eve 12 km var", "stranded"),
     # a large order about to go to the other supplier
     ("30 adet e-bike için yarın karar veriliyor, fiyat gelmezse diğer tedarikçiyle anlaşacağız", "b2b_at_risk"),
+    # a tender for many bikes slipping away today
+    ("yarınki ihale için 70 adet bisikletin belgeleri bugün gelmezse iş elimizden gidiyor", "b2b_at_risk"),
     # a rental that will not unlock before the last bus
     ("dock won't release the bike, I'm in Urla and the last bus leaves in 20 minutes", "stranded"),
     # a wheel locked solid beside fast traffic
@@ -117,6 +119,9 @@ NOT_CRITICAL = [
     # a booking that will be cancelled if not confirmed tonight is pressing, not an order at risk
     "We're 12 people booked on tomorrow's tour and still no confirmation, our hotel checkout is at 8, "
     "we need to know tonight or we'll cancel",
+    # the phone's battery, not the bike's; a near miss told as a joke
+    "sorry, my phone died yesterday, Thursday at 10 is fine for the service",
+    "dün az kalsın bir köpeğe çarpıyordum 😂 tur harikaydı, teşekkürler",
     # an ad for accident lawyers
     "DİKKAT! Bisiklet kazası geçirdiyseniz tazminat hakkınız olabilir, ücretsiz hukuki danışmanlık için hemen arayın",
     # a near miss after a slipping gear; a cargo bike that will not assist, children and no car at home
@@ -184,6 +189,11 @@ def test_a_story_told_in_the_past_with_hemen_is_not_time_pressure() -> None:
     result = analyze(message("Geçen ay fren sorunu yaşamıştım, servisiniz hemen çözdü, çok teşekkürler 🙏"))
     assert result.priority_level == "low"
     assert "time_pressure" not in result.signals
+
+
+def test_an_alarm_taken_back_in_the_same_message_is_not_a_theft() -> None:
+    found = analyze(message("bisikletim çalındı!! ... pardon pardon, oğlum okula binmiş, panik yaptım"))
+    assert "theft" not in found.signals and found.priority_level in ("low", "normal")
 
 
 def test_a_second_ask_is_a_follow_up_a_third_is_a_repeated_complaint() -> None:

@@ -35,6 +35,10 @@ now; the first, blind figures are kept below because they are the honest estimat
   needs_review 0.082. Three of its four missed emergencies were ones the model alone was sure of, which made
   the model's sure "critical" count (``combined.Blend.critical_from``); the fourth (a motor cut out at
   midnight far from home) and an order going to the other supplier were fixed in the rules.
+* ``blind10_labeled.jsonl`` (110, 18 critical), by a fourth writer, the first set scored with the sure model
+  counting; first run, combined: category 0.809, within one 0.955, critical recall 17/18, precision 0.944,
+  needs_review 0.100. Fixed by their causes: a tender slipping away today, the phone's battery read as the
+  bike's, a theft alarm taken back, a near miss told as a joke.
 
 Three training sets were written from the label guide by writers who had read neither the analyzer nor the
 other sets, each with a focus, and scored once at ``b62f9b7`` before anything learned from them (combined):
@@ -51,8 +55,9 @@ The development targets are asserted on every set: critical recall 1.0 (a missed
 failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3`` and
 ``blind6``-``blind9`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
 parts question read as a low inquiry, a delivery complaint read as normal) were left unfixed, and on
-blind6-blind9 the rules alone read 0.75-0.84 of the categories; the category is the learned model's part
-there (``combined``).
+blind6-blind10 the rules alone read 0.70-0.84 of the categories; the category is the learned model's part
+there (``combined``). On ``blind10``, where the rules alone miss two emergencies the model reads, the
+default (combined) analyzer is asserted to read every one.
 """
 
 from __future__ import annotations
@@ -61,7 +66,11 @@ from pathlib import Path
 
 import pytest
 
+from izer.analysis.combined import CombinedAnalyzer
 from izer.analysis.evaluate import format_report, load_labeled, run_rules_evaluation
+from izer.analysis.model import load
+from izer.analysis.rules import DEFAULT_BUSINESS_SENDERS
+from izer.settings import DEFAULT_MODEL_PATH
 
 DATA = Path(__file__).resolve().parent / "data"
 EXTRA = DATA / "extra_labeled.jsonl"
@@ -74,6 +83,7 @@ BLIND6 = DATA / "blind6_labeled.jsonl"
 BLIND7 = DATA / "blind7_labeled.jsonl"
 BLIND8 = DATA / "blind8_labeled.jsonl"
 BLIND9 = DATA / "blind9_labeled.jsonl"
+BLIND10 = DATA / "blind10_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
@@ -92,6 +102,7 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND7, 120),
         (BLIND8, 110),
         (BLIND9, 110),
+        (BLIND10, 110),
         *((path, 150) for path in WRITTEN),
     ],
 )
@@ -117,3 +128,15 @@ def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path:
     report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)
     assert report.critical_precision >= 0.7, format_report(report)
+
+
+def test_the_default_analyzer_reads_every_critical_message_of_the_latest_blind_set() -> None:
+    """On blind10 two emergencies are read by the model alone (a sure "critical", see ``combined.Blend``)."""
+    analyzer = CombinedAnalyzer(model=load(DEFAULT_MODEL_PATH), business_senders=DEFAULT_BUSINESS_SENDERS)
+    records = load_labeled(BLIND10)
+    predicted = [analyzer.analyze(record.message).priority_level for record in records]
+    critical = [record.labels.priority_level == "critical" for record in records]
+    found = sum(1 for label, got in zip(critical, predicted, strict=True) if label and got == "critical")
+    alarms = sum(1 for label, got in zip(critical, predicted, strict=True) if not label and got == "critical")
+    assert found == sum(critical)
+    assert alarms <= 1

@@ -69,13 +69,16 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
 
     Evidence is a safety subject paired with a sign of failure or harm in one sentence (brakes that do not
     brake, current with smoke or heat, a frame or wheel giving way, a body part hurt, a vehicle striking the
-    rider), a tyre or a wheel failing while moving, or an event told outright (a fall, an ambulance). A sign
-    scoped by "if", "sigorta" or "-mazsa" is a question, not an event; an event "last year" is history.
+    rider), a tyre or a wheel failing while moving, or an event told outright (a fall, an ambulance, a person
+    missing). A sign scoped by "if", "sigorta" or "-mazsa" is a question, not an event; an event "last year"
+    is history; in a joke only a failing part or a smoking battery counts; a game, a film, a denial or a
+    blessing frames the rest (:func:`framed`).
     """
     text = hits.text
     conditions = hits[lx.CONDITIONAL] + hits[lx.FIGURATIVE]
     failing, mild = _mechanical(hits, conditions)
-    evidence = failing + _scoped(_fire(hits) + _harm(hits, bool(failing or mild)), conditions, text)
+    fire = _scoped(_fire(hits), conditions, text)
+    evidence = failing + fire + _scoped(_harm(hits, bool(failing or mild)), conditions, text)
     evidence += _called_dangerous(hits, conditions)
     hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     if "🔥" not in text.original or hits[lx.POWER]:
@@ -96,8 +99,7 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
     evidence += near_miss
     if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
         evidence += hits[lx.DANGER]
-    if not joking:
-        evidence += hits[lx.MORTAL_DANGER]
+    evidence += hits[lx.MORTAL_DANGER]
     if hits[lx.LONG_AGO]:
         # "I had a crash last year" is history; "the brake failed again, like last week" is not, nor is a
         # crash told far from "geçen ay aldığım bisiklet".
@@ -114,8 +116,7 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
     if joking:
         # "yolda kaldım 😂", "ciğerlerim duman attı 😂", "crashed in Mario Kart lol": with a joke, only a part that
         # failed or a battery that smokes or heats is a danger, not the words of a story.
-        physical = failing + _scoped(_fire(hits), conditions, text)
-        evidence = [hit for hit in evidence if hit in physical]
+        evidence = [hit for hit in evidence if hit in failing or hit in fire]
     near = hits[lx.NEAR_MISS] if not joking else []  # "az kalsın bi keçiye çarpıyodum 😂"
     return framed(evidence, hits, asks=asks), bool(mild or hits[lx.BRAKE_WEAK] or near)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -212,18 +212,20 @@ def finish_reply(
     error_detail: str | None = None,
 ) -> dict[str, Any]:
     """Record what Meta answered (`accepted` with the wamid, `rejected`, or `unsent` when the attempt
-    surely did not reach Meta); a wamid already recorded by a status webhook is kept."""
-    row = session.scalar(select(WhatsAppReply).where(WhatsAppReply.reply_key == reply_key))
-    if row is None:
+    surely did not reach Meta). A status webhook can arrive before this answer is recorded (Meta sends
+    `sent` at once): then its wamid and status are kept. One conditional UPDATE decides, so a webhook
+    committing between a read and this write cannot be overwritten."""
+    if session.scalar(select(WhatsAppReply.id).where(WhatsAppReply.reply_key == reply_key)) is None:
         raise LookupError(f"no reply {reply_key!r}")
-    if row.wamid is None:
-        row.wamid = wamid
-        row.status = status
-    row.error_code = error_code
-    row.error_detail = error_detail
-    row.updated_at = utcnow()
+    session.execute(
+        update(WhatsAppReply)
+        .where(WhatsAppReply.reply_key == reply_key, WhatsAppReply.wamid.is_(None))
+        .values(wamid=wamid, status=status, error_code=error_code, error_detail=error_detail, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
     session.commit()
-    return reply_view(row)
+    fresh = select(WhatsAppReply).where(WhatsAppReply.reply_key == reply_key).execution_options(populate_existing=True)
+    return reply_view(session.scalars(fresh).one())
 
 
 def apply_status(

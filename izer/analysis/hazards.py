@@ -230,9 +230,12 @@ def _brake_signs(hits: Matches, brakes: list[Hit]) -> list[Hit]:
 def _fire(hits: Matches) -> list[Hit]:
     """Smoke, heat, swelling, leaking or sparks from something that carries current, unless denied ("duman
     yok") or said of an indicator light ("şarj aleti kırmızı yanıyor"); plain heating ("ısındı") unless a
-    degree word softens it ("biraz ısınıyor", "slightly warm")."""
+    degree word softens it ("biraz ısınıyor", "slightly warm"). A motor that burned out ("motor 8. ayda
+    yandı") is a dead part, unless smoke, flames or a smell are told too."""
     power = hits[lx.POWER]
     signs = hits.paired(lx.FIRE_SIGN, power, None) + _carried(hits[lx.FIRE_SIGN], power, hits)
+    if not hits[lx.FIRE]:
+        signs = unclaimed(signs, hits[lx.BURNT_OUT])
     heating = hits.paired(lx.HEATING, power, None) + _carried(hits[lx.HEATING], power, hits)
     signs += [hit for hit in heating if not _softened(hit, hits)]
     return [hit for hit in signs if not _negated(hit, hits) and not close(hit, hits[lx.LIGHT], 2, 2)]
@@ -344,7 +347,7 @@ def stranded(hits: Matches, *, asks: bool = False) -> bool:
     or in the rain; not once they got home."""
 
     immobile = hits[lx.BREAKDOWN] + hits[lx.LOCKED_OUT] + hits[lx.LOST_WAY]
-    immobile += hits.paired(lx.WHEEL_LOCK, hits[lx.WHEEL], _PART_REACH)
+    immobile += hits.paired(lx.WHEEL_LOCK, hits[lx.WHEEL] + hits[lx.POWER], _PART_REACH)  # "motor kilitlendi"
     immobile += hits.paired(lx.DEPLETED, hits[lx.POWER], _BODY_REACH)
     immobile += hits.paired(lx.TYRE_SIGN, hits[lx.TYRE], _PART_REACH)
     immobile = unclaimed(immobile, hits[lx.PHONE_POWER])

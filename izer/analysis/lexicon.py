@@ -530,7 +530,13 @@ CONDITIONAL = Terms(
 )
 """Words that make a nearby danger a question or a precaution: "fren tutmazsa", "what if the battery",
 "yangın tüpü", "kaza yapmamak için"."""
+BURNT_OUT = Terms(
+    "motor* ~ yandi", "motor* ~ yanmis*", "beyni ~ yandi", "kontrolcu* ~ yandi", "burned out", "burnt out",
+    "fried",
+)
+"""A part that burned out and stopped: a defect, not a fire, when nothing smokes or burns."""
 DENIAL = Terms(
+    "sandik", "sandim", "sanmistik", "sanmistim", "zannettik", "zannettim", "we thought", "i thought it was",
     "oyle bir sey olmadi", "oyle bi sey olmadi", "oyle bisey olmadi", "boyle bir sey olmadi", "boyle bi sey olmadi",
     "nothing like that happened", "it hasnt happened", "hasnt happened", "not that it happened",
     "nothing happened yet", "su an bi sorun yok", "su an bir sorun yok", "simdilik sorun yok", "sadece merak ettim",
@@ -544,7 +550,8 @@ BLESSING = Terms(
 """An accident named to be warded off: "Allah kazadan beladan korusun" is a wish, not an event."""
 TRAFFIC = Terms(
     "trafik*", "traffic", "tunel*", "tunnel", "kopru*", "bridge", r"re:(?:arabalar|araclar|kamyonlar) (?:cok )?hizli",
-    "cars flying", "cars speeding", "cars are flying", "no shoulder", "emniyet seridi*",
+    "cars flying", "cars speeding", "cars are flying", "no shoulder", "emniyet seridi*", "kavsagin ortasinda",
+    "yolun ortasinda", "korna cal*", "middle of the junction", "middle of the intersection", "cars honking",
 )
 """Somewhere a rider cannot stand for long: beside fast traffic, in a tunnel, on a bridge."""
 FICTION = Terms(

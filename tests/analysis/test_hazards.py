@@ -62,6 +62,8 @@ OTHER_CRITICAL = [
     ("30 adet e-bike için yarın karar veriliyor, fiyat gelmezse diğer tedarikçiyle anlaşacağız", "b2b_at_risk"),
     # a tender for many bikes slipping away today
     ("yarınki ihale için 70 adet bisikletin belgeleri bugün gelmezse iş elimizden gidiyor", "b2b_at_risk"),
+    # a motor locked in the middle of a junction, cars behind
+    ("motor kilitlendi, kavşağın ortasında kaldım, arkadan arabalar korna çalıyor", "stranded"),
     # a rental that will not unlock before the last bus
     ("dock won't release the bike, I'm in Urla and the last bus leaves in 20 minutes", "stranded"),
     # a wheel locked solid beside fast traffic
@@ -122,6 +124,9 @@ NOT_CRITICAL = [
     # the phone's battery, not the bike's; a near miss told as a joke
     "sorry, my phone died yesterday, Thursday at 10 is fine for the service",
     "dün az kalsın bir köpeğe çarpıyordum 😂 tur harikaydı, teşekkürler",
+    # a failure only believed for a moment; a motor that burned out, argued over a warranty
+    "dün inişte zincir koptu sandık, meğer vites atmış 😂 tur süperdi, teşekkürler",
+    "garantiye almıyorsunuz ama motor 10. ayda yandı, faturam elimde, bugün biri arasın",
     # an ad for accident lawyers
     "DİKKAT! Bisiklet kazası geçirdiyseniz tazminat hakkınız olabilir, ücretsiz hukuki danışmanlık için hemen arayın",
     # a near miss after a slipping gear; a cargo bike that will not assist, children and no car at home

@@ -39,6 +39,10 @@ now; the first, blind figures are kept below because they are the honest estimat
   counting; first run, combined: category 0.809, within one 0.955, critical recall 17/18, precision 0.944,
   needs_review 0.100. Fixed by their causes: a tender slipping away today, the phone's battery read as the
   bike's, a theft alarm taken back, a near miss told as a joke.
+* ``blind11_labeled.jsonl`` (110, 17 critical), by a fifth writer, scored with the final analyzer of its round;
+  first run, combined: category 0.809, within one 0.982, critical recall 17/17, precision 0.895, needs_review
+  0.082. Its two false alarms (a failure only believed for a moment, a motor that burned out) and one
+  emergency the rules alone missed (a motor locked in the middle of a junction) were fixed.
 
 Three training sets were written from the label guide by writers who had read neither the analyzer nor the
 other sets, each with a focus, and scored once at ``b62f9b7`` before anything learned from them (combined):
@@ -52,10 +56,10 @@ other sets, each with a focus, and scored once at ``b62f9b7`` before anything le
   kind; category 0.680, within one 0.933, critical recall 12/12, precision 0.923, needs_review 0.093.
 
 The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
-failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3`` and
-``blind6``-``blind9`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
+failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``, ``blind6``-``blind9``
+and ``blind11`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
 parts question read as a low inquiry, a delivery complaint read as normal) were left unfixed, and on
-blind6-blind10 the rules alone read 0.70-0.84 of the categories; the category is the learned model's part
+blind6-blind11 the rules alone read 0.70-0.84 of the categories; the category is the learned model's part
 there (``combined``). On ``blind10``, where the rules alone miss two emergencies the model reads, the
 default (combined) analyzer is asserted to read every one.
 """
@@ -84,6 +88,7 @@ BLIND7 = DATA / "blind7_labeled.jsonl"
 BLIND8 = DATA / "blind8_labeled.jsonl"
 BLIND9 = DATA / "blind9_labeled.jsonl"
 BLIND10 = DATA / "blind10_labeled.jsonl"
+BLIND11 = DATA / "blind11_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
@@ -103,6 +108,7 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND8, 110),
         (BLIND9, 110),
         (BLIND10, 110),
+        (BLIND11, 110),
         *((path, 150) for path in WRITTEN),
     ],
 )
@@ -123,7 +129,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
     assert report.priority_within_one >= 0.95, format_report(report)
 
 
-@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9], ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11], ids=lambda path: path.stem)
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)

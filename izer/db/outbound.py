@@ -215,8 +215,6 @@ def finish_reply(
     surely did not reach Meta). A status webhook can arrive before this answer is recorded (Meta sends
     `sent` at once): then its wamid and status are kept. One conditional UPDATE decides, so a webhook
     committing between a read and this write cannot be overwritten."""
-    if session.scalar(select(WhatsAppReply.id).where(WhatsAppReply.reply_key == reply_key)) is None:
-        raise LookupError(f"no reply {reply_key!r}")
     session.execute(
         update(WhatsAppReply)
         .where(WhatsAppReply.reply_key == reply_key, WhatsAppReply.wamid.is_(None))
@@ -225,7 +223,10 @@ def finish_reply(
     )
     session.commit()
     fresh = select(WhatsAppReply).where(WhatsAppReply.reply_key == reply_key).execution_options(populate_existing=True)
-    return reply_view(session.scalars(fresh).one())
+    row = session.scalar(fresh)
+    if row is None:
+        raise LookupError(f"no reply {reply_key!r}")
+    return reply_view(row)
 
 
 def apply_status(

@@ -56,7 +56,9 @@ def test_the_saved_file_predicts_what_scikit_learn_predicts(
     from sklearn.linear_model import LogisticRegression
 
     texts = [text_model.model_text(e.text, e.history) for e in examples]
-    vectorizer = TfidfVectorizer(analyzer=text_model.char_ngrams, min_df=text_model.MIN_DF, lowercase=False)
+    vectorizer = TfidfVectorizer(
+        analyzer=text_model.features, min_df=text_model.MIN_DF, lowercase=False, sublinear_tf=True
+    )
     features = vectorizer.fit_transform(texts)
     reference = LogisticRegression(
         C=text_model.C, max_iter=2000, class_weight="balanced", random_state=text_model.SEED

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, func, select
 from temporalio.client import WorkflowExecutionStatus
 from temporalio.testing import WorkflowEnvironment
 
+from izer.analysis.model import FORMAT_VERSION
 from izer.db.models import AgentRouting, AnalyticsResult, MessageHistory, WebhookMessage
 from tests.conftest import REPO
 from tests.stack import Stack, running_stack, wait_for
@@ -68,7 +69,7 @@ async def test_webhook_answers_the_original_shape_with_a_real_analysis_and_routi
     assert result["workflow_id"] == f"message-{body['message_id']}"
     analysis = result["analysis"]
     assert analysis["analyzer"] == "combined" and analysis["degraded"] is False
-    assert analysis["model_version"].startswith("v1-") and "needs_review" in analysis
+    assert analysis["model_version"].startswith(f"v{FORMAT_VERSION}-") and "needs_review" in analysis
     assert analysis["category"] == "technical", "a battery that does not charge is a technical defect"
     assert analysis["action_required"] is True
     assert result["routing"]["success"] is True and result["routing"]["agent"] == "code_debugger"

@@ -1233,7 +1233,7 @@ REQUEST = Terms(
     "lazim", "can you", "could you", "please", "want", "gerek*", r"re:[a-z]+(?:ebilir|abilir) mi[a-z]*",
 )
 """Asking for something: praise that asks for nothing is not a request."""
-RENTAL = Terms("kirala*", "kiralik*", "rental*", "rent", "renting", "hire")
+RENTAL = Terms("kirala*", "kiralik*", "rental*", "rent", "rented", "renting", "hire", "hired")
 
 # --- general: greetings, thanks, wishes, closings, spam, wrong number, tests ----------------------
 GREETING = Terms(

@@ -158,6 +158,7 @@ def read(raw: str) -> Reading:
         ("greeting", lx.GREETING),
         ("closing", lx.CLOSING),
         ("resolved", lx.RESOLVED),
+        ("rental", lx.RENTAL),
     ):
         if n(table):
             flags.add(name)

@@ -184,6 +184,10 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         # news shared, nothing asked
         ("dün sizin bisikletle 80 km yaptım, dizler koptu ama değdi, sadece paylaşmak istedim 😊", "general"),
         ("we want a cargo bike for our two kids, do you have any with a rain cover?", "sales"),
+        # a renter left on the road needs the rental looked after; an owner, a mechanic
+        ("Kiraladığımız bisikletin zinciri koptu, Gülbahçe yolunda kaldık, hava kararıyor, gelir misiniz?", "support"),
+        ("the e-bike we hired is dead, we're stuck past Çeşme with no bus back, can you fetch us?", "support"),
+        ("zincirim koptu, Gülbahçe yolunda kaldım, hava kararıyor, ne yapabilirim?", "technical"),
     ],
 )
 def test_intent_cues_decide_the_category(text: str, category: str) -> None:

@@ -1174,6 +1174,11 @@ SALES_STRONG = Terms(
     "id like to reserve", "trade in", "wholesale", "interested in buying", "what do you recommend",
     "can you recommend", "could you recommend", "would you recommend", "recommend me", "recommendation*",
     "wholesale rental rates", "looking for a", "looking for an", "looking for something",
+    # booking a rental or a tour is buying one; a window display points at the bike to buy
+    "kiralamak isti*", "kiralamak isteriz", "kiralayabilir miyiz", "kayit olmak isti*", "kayit yaptirmak*",
+    "rezervasyon yapmak isti*", "rezervasyon yaptirmak*", "want to rent", "like to rent", "love to rent",
+    "can we rent", "could we rent", "vitrindeki", "in your window", "in the window",
+    r"re:(?:to|we|i) book(?! (?:a |an |the |my |our |in )?(?:[a-z]+ )?(?:service|repair|check|checkup|appointment|fitting|slot)s?\b)",
     r"re:(?:bisiklet|ebike|model|kask|jant|kadro|scooter)[a-z]* (?:[a-z]+ )?(?:bakiyo|ariyo)[a-z]*",
     "ben de bakiyo*", r"re:\d+ bin (?:civari|arasi|alti|kadar|butce)[a-z]*", r"re:\d+ bine kadar",
     "ilgileniyo*", "fiyat ver*", "fiyat alabilir*", "fiyat atar*", "fiyati ne olur", "kaca veriyo*",

@@ -588,6 +588,7 @@ MISSING_PERSON = Terms(
     r"re:(?:my|our|the) (?:son|daughter|kid|child|boy|girl|friend|wife|husband|guest|student)s? (?:[a-z]+ ){0,4}?"
     r"(?:is missing|went missing|gone missing|disappeared|hasnt come back|never came back|didnt come back)",
     r"re:lost sight of (?:my|our|the|one) [a-z]+",
+    r"re:(?:hes|shes|he s|she s|he is|she is|theyre|they re|they are) (?:still )?(?:missing|nowhere to be found)",
     r"re:(?:cant|cannot|couldnt) find (?:my|our|the) (?:son|daughter|kid|child|boy|girl|friend|wife|husband)s?",
     r"re:no sign of (?:my|our|the) [a-z]+",
 )
@@ -1238,6 +1239,11 @@ REQUEST = Terms(
     "lazim", "can you", "could you", "please", "want", "gerek*", r"re:[a-z]+(?:ebilir|abilir) mi[a-z]*",
 )
 """Asking for something: praise that asks for nothing is not a request."""
+TOUR = Terms(
+    "turda", "turdan", "turdayiz", "turundayiz", "turumuz*", "turunuz*", "tur grub*", "turun rehber*", "rehber*",
+    "guided", "tour", "tours", "our guide", "the guide", "tour guide",
+)
+"""A guided tour: a rider left behind on one, like a renter, needs the tour looked after, not a mechanic."""
 RENTAL = Terms("kirala*", "kiralik*", "rental*", "rent", "rented", "renting", "hire", "hired")
 
 # --- general: greetings, thanks, wishes, closings, spam, wrong number, tests ----------------------
@@ -1646,6 +1652,7 @@ READ_TABLES: tuple[Terms, ...] = (
     QUESTION,
     REQUEST,
     RENTAL,
+    TOUR,
     GREETING,
     THANKS,
     WISHES,

@@ -159,9 +159,13 @@ def read(raw: str) -> Reading:
         ("closing", lx.CLOSING),
         ("resolved", lx.RESOLVED),
         ("rental", lx.RENTAL),
+        ("tour", lx.TOUR),
     ):
         if n(table):
             flags.add(name)
+    gone = n(lx.MISSING_PERSON) or (n(lx.KIN) and n(lx.UNREACHABLE) and n(lx.AWAY_TOO_LONG))
+    if gone and not (n(lx.DEFECT) or n(lx.BREAKDOWN) or n(lx.FIRE) or n(lx.ACCIDENT)):
+        flags.add("missing")  # someone of the party gone, no bike at fault
     if n(lx.BLOCKING) and not n(lx.RIDEABLE) and (n(lx.PART) or n(lx.BIKE) or n(lx.POWER_PART)):
         flags.add("blocking")
     spam_score = 1.5 * n(lx.SPAM) + 0.5 * n(lx.SPAM_WEAK)

@@ -286,8 +286,11 @@ def _category(reading: Reading, thread: Thread) -> Category:
         blended = {name: value + weight * thread.scores[name] for name, value in reading.scores.items()}
         category = pick(blended) or category
     b2b = flags & {"b2b_at_risk", "b2b_order_pressure"}
-    if category != "complaint" and not b2b and "stranded" in flags and "rental" in flags:
-        # A renter left on the road needs the rental looked after: a swap, a pickup, the bike fetched.
+    if category != "complaint" and not b2b and "stranded" in flags and flags & {"rental", "tour"}:
+        # A renter or a tour rider left on the road needs the rental or the tour looked after: a swap, a pickup.
+        return "support"
+    if category != "complaint" and not b2b and "missing" in flags and "safety" in flags:
+        # Someone of the party missing needs people searching and calling, not a mechanic.
         return "support"
     if category != "complaint" and not b2b and flags & {"safety", "stranded"}:
         # A rider in danger needs a mechanic's answer, whatever else the message asks ("where is a hospital?").

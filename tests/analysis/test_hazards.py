@@ -188,6 +188,9 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         ("Kiraladığımız bisikletin zinciri koptu, Gülbahçe yolunda kaldık, hava kararıyor, gelir misiniz?", "support"),
         ("the e-bike we hired is dead, we're stuck past Çeşme with no bus back, can you fetch us?", "support"),
         ("zincirim koptu, Gülbahçe yolunda kaldım, hava kararıyor, ne yapabilirim?", "technical"),
+        # someone of the party gone, or a rider left behind on a tour, needs people, not a mechanic
+        ("our guest left with the group at ten, the group is back and she's missing, her phone is off", "support"),
+        ("turdan dönerken lastiğim patladı, Gümüldür yolunda kaldım, hava karardı, biri gelebilir mi", "support"),
         # booking a rental or a tour is buying one; booking a service is help with one's own bike
         ("önümüzdeki cuma 3 kişi tandem kiralamak istiyoruz, öğleden sonra müsait misiniz?", "sales"),
         ("we'd love to book the sunset ride for two on Saturday, how does it work?", "sales"),

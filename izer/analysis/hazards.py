@@ -363,11 +363,18 @@ def stranded(hits: Matches, *, asks: bool = False) -> bool:
 
 def order_at_risk(hits: Matches, quantity: int, *, conditional: bool, today: bool) -> bool:
     """A large B2B order at risk: cancellation, termination, a competitor or a penalty, for an order of 20
-    bikes or more (50 of anything), or for a dealer, fleet or tender account under a condition or deadline."""
+    bikes or more (50 of anything), or for a dealer, fleet or tender account under a condition or deadline;
+    or a delivery of 10 bikes or more (20 of anything) lost or overdue with its day today or tomorrow."""
     risk = hits[lx.CANCEL_RISK]
+    bikes = any(unit in hit.key for hit in hits[lx.QUANTITY] for unit in _BIKE_UNITS)
+    if (
+        hits[lx.SHIPMENT_LOST]
+        and hits[lx.DAY_NEAR]
+        and (quantity >= _LARGE_ORDER or (quantity >= _MEDIUM_ORDER and bikes))
+    ):
+        return True
     if not risk:
         return False
-    bikes = any(unit in hit.key for hit in hits[lx.QUANTITY] for unit in _BIKE_UNITS)
     account = uncovered(hits[lx.ACCOUNT], risk)
     large = quantity >= _VERY_LARGE_ORDER or (quantity >= _LARGE_ORDER and (bikes or bool(account)))
     pressing = bool(account) and conditional and (quantity == 0 or (quantity >= _MEDIUM_ORDER and today))

@@ -873,6 +873,13 @@ CANCEL_RISK = Terms(
     "pull* out", "sonlandir*", "feshet*", "drop us", "drops us", "dropping us", "disqualif*", "elen*",
     "ikinci firma*", "diger firma*", "diger teklif*", "other supplier", "other bidder", "runner up",
 )
+SHIPMENT_LOST = Terms(
+    "kaybolmus*", "kayboldu", "bulunamadi", "hala gelmedi", "hala yok", "hicbir sey gelmedi", "never arrived",
+    "hasnt arrived", "havent arrived", "not arrived", "nothing arrived", "and nothing", "still nothing",
+    "lost in transit", "no sign of the", "didnt arrive", "didnt show up", "not shown up", "hasnt shown up",
+)
+"""A delivery lost or overdue: with many bikes and an event today or tomorrow, a B2B order at risk."""
+DAY_NEAR = Terms("yarin*", "tomorrow*", "bu aksam*", "bu gece", "tonight", "bugun*", "today*")
 ACCOUNT = Terms(
     "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
     "ihale*", "tender*", "retail chain", "retail partner*", "chain client",
@@ -1653,6 +1660,8 @@ READ_TABLES: tuple[Terms, ...] = (
     REQUEST,
     RENTAL,
     TOUR,
+    SHIPMENT_LOST,
+    DAY_NEAR,
     GREETING,
     THANKS,
     WISHES,

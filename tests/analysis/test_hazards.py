@@ -51,6 +51,9 @@ CRITICAL = [
     "gidon kökten koptu, yere kapaklandım, bileğim şişti. 10 gün önce aldım bunu",
 ]
 OTHER_CRITICAL = [
+    # a delivery of many bikes lost or overdue, with its day today or tomorrow
+    ("the 18 e-bikes for tomorrow's corporate ride were due at noon, it's 7pm and still nothing", "b2b_at_risk"),
+    ("bayi olarak 30 adet kask siparişimiz kargoda kaybolmuş, yarın açılışımız var", "b2b_at_risk"),
     # an empty battery at a late hour with a child on the seat, asking to be fetched
     ("saat 10 olmuş, motorun ışığı söndü, sepette oğlum var, gelip alabilir misiniz", "stranded"),
     ("the rental bikes won't release from the dock, we're 30 km from town and it's getting dark", "stranded"),
@@ -76,6 +79,9 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    # a small delivery late, or a large one late with no day at stake
+    "2 kaskım hala gelmedi, yarın bakar mısınız",
+    "our 25-bike order hasn't arrived yet, any tracking number?",
     "batarya şarjda biraz ısınıyor normal mi",
     "The battery gets a little warm after charging, normal?",
     "ön teker biraz sallanıyor, bakıma getireyim",

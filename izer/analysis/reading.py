@@ -24,8 +24,9 @@ from izer.domain import Category
 
 CATEGORY_ORDER: tuple[Category, ...] = ("complaint", "technical", "support", "sales", "inquiry")
 """Scored categories, in the order that breaks ties; ``general`` is what is left when none scores."""
-COMPLAINT_OVERRIDE = 4.0
-"""Complaint score that makes a complaint whatever the topic: "charged twice ... unacceptable"."""
+COMPLAINT_OVERRIDE = 3.0
+"""Complaint score (one strong word of dissatisfaction) that makes a complaint whatever the topic: "charged
+twice ... unacceptable", "the chain still skips, really poor work"."""
 INTENT_OVER_QUESTION = 3.0
 """Sales or support score that outweighs a plain question: "almayı düşünüyorum, taksit var mı?"."""
 _NUDGE_MAX_TOKENS = 2

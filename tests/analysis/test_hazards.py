@@ -194,6 +194,9 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         ("Kiraladığımız bisikletin zinciri koptu, Gülbahçe yolunda kaldık, hava kararıyor, gelir misiniz?", "support"),
         ("the e-bike we hired is dead, we're stuck past Çeşme with no bus back, can you fetch us?", "support"),
         ("zincirim koptu, Gülbahçe yolunda kaldım, hava kararıyor, ne yapabilirim?", "technical"),
+        # one clear word of dissatisfaction makes a complaint, whatever defect it is about
+        ("serviced last week and the gears still jump, poor work honestly", "complaint"),
+        ("vites hala atıyo, bi daha getirmem size bisikleti", "complaint"),
         # someone of the party gone, or a rider left behind on a tour, needs people, not a mechanic
         ("our guest left with the group at ten, the group is back and she's missing, her phone is off", "support"),
         ("turdan dönerken lastiğim patladı, Gümüldür yolunda kaldım, hava karardı, biri gelebilir mi", "support"),

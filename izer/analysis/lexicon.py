@@ -228,9 +228,11 @@ BRAKE = Terms(
 )
 NOT_BRAKE = Terms(
     "vites kol*", "gear lever*", "shift lever*", "shifter*", "gaz kol*", "throttle lever*", "fren lamba*",
-    "fren isig*", "stop lamba*", "brake light*", "kendime fren*", "kendimi frenle*",
+    "fren isig*", "stop lamba*", "brake light*", "kendime fren*", "kendimi frenle*", "quick release lever*",
+    "release lever*", "dropper lever*", "seatpost lever*", "sele kol*", "kelepce kol*", "cabuk sokme kol*",
 )
-"""Levers and lights that are not brakes: "vites kolu kırıldı", "fren lambası yanmıyor"."""
+"""Levers and lights that are not brakes: "vites kolu kırıldı", "fren lambası yanmıyor", "the quick release
+lever won't budge"."""
 BRAKE_SIGN = Terms(
     "durmadi*", "yavaslamadi*", "birakti*", "birakiyo*", "tutmuyo*", "tutmadi*", "tutmaz*", "tutmiyo*",
     "calismiyo*", "calismadi*", "bosa", "bosta", "bosa gidiyo*", "bosa gitti*", "bosaldi*", "koptu*", "kopmus*",
@@ -863,7 +865,8 @@ SOFT_RISK = Terms(
     r"re:[a-z]+(?:mazsa|mezse|mazsak|mezsek|mazsaniz|mezseniz|madikca|medikce)[a-z]*",
 )
 CANCEL_RISK = Terms(
-    "iptal*", "cancel*", "kaybed*", "kaybeder*", "lose the", "losing the", "lose this", "pull out",
+    "iptal*", "cancel*", "kaybed*", "kaybeder*", "ihaleyi kacir*", "siparisi kacir*", "miss the tender",
+    "miss the deadline", "bayiligi birak*", "bayilikten cekil*", "bayiligi sonlandir*", "stop being your dealer", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "drop the", "drop our", "switch brand*",
     "pull the order", "elimizden gid*", "gidiyo* elimizden", "elimizden cik*", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
     "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*",

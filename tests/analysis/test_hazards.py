@@ -51,6 +51,9 @@ CRITICAL = [
     "gidon kökten koptu, yere kapaklandım, bileğim şişti. 10 gün önce aldım bunu",
 ]
 OTHER_CRITICAL = [
+    # a tender missed, or a dealer about to give up the dealership
+    ("Torbalı bayi: 35 adet e-bike onayı bugün gelmezse ihaleyi kaçıracağız", "b2b_at_risk"),
+    ("teslimatlar hep gecikiyo, böyle giderse bayiliği bırakıyoruz, Menemen bayi", "b2b_at_risk"),
     # a delivery of many bikes lost or overdue, with its day today or tomorrow
     ("the 18 e-bikes for tomorrow's corporate ride were due at noon, it's 7pm and still nothing", "b2b_at_risk"),
     ("bayi olarak 30 adet kask siparişimiz kargoda kaybolmuş, yarın açılışımız var", "b2b_at_risk"),
@@ -79,6 +82,8 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    "the quick release lever on the seat won't budge, how do I lower the saddle?",
+    "Bayi olarak 12 kask istiyoruz, cumaya kadar gelmezse bayram satışını kaçırırız",
     # a small delivery late, or a large one late with no day at stake
     "2 kaskım hala gelmedi, yarın bakar mısınız",
     "our 25-bike order hasn't arrived yet, any tracking number?",

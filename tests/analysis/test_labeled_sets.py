@@ -55,6 +55,18 @@ other sets, each with a focus, and scored once at ``b62f9b7`` before anything le
 * ``threads_labeled.jsonl`` (150, 12 critical): labels that depend on the history, and low messages of every
   kind; category 0.680, within one 0.933, critical recall 12/12, precision 0.923, needs_review 0.093.
 
+Three more training sets (150 messages each, 15, 14 and 16 critical) were written the same way in the next
+round, each from one desk's angle, and scored once before anything learned from them (combined; the commit
+is the one each was scored at):
+
+* ``after_sales_labeled.jsonl`` (orders, invoices, returns, warranty; at ``2645286``): category 0.880, within
+  one 0.987, critical recall 13/15, precision 0.929, needs_review 0.033. The two missed emergencies were
+  B2B deliveries of many bikes lost or overdue the day before an event, fixed in the rules.
+* ``rentals_labeled.jsonl`` (rentals and tours; at ``26f522c``): category 0.887, within one 0.973, critical
+  recall 14/14, precision 0.824, needs_review 0.093.
+* ``sales_floor_labeled.jsonl`` (the sales floor and B2B; at ``26f522c``): category 0.893, within one 0.973,
+  critical recall 16/16, precision 1.000, needs_review 0.040.
+
 The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
 failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``, ``blind6``-``blind9``
 and ``blind11`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
@@ -90,6 +102,7 @@ BLIND9 = DATA / "blind9_labeled.jsonl"
 BLIND10 = DATA / "blind10_labeled.jsonl"
 BLIND11 = DATA / "blind11_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
+DESKS = [DATA / f"{name}_labeled.jsonl" for name in ("after_sales", "rentals", "sales_floor")]
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
 
@@ -109,7 +122,7 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND9, 110),
         (BLIND10, 110),
         (BLIND11, 110),
-        *((path, 150) for path in WRITTEN),
+        *((path, 150) for path in WRITTEN + DESKS),
     ],
 )
 def test_the_labeled_sets_are_large_and_cover_every_category_and_priority(path: Path, size: int) -> None:
@@ -129,7 +142,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
     assert report.priority_within_one >= 0.95, format_report(report)
 
 
-@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11], ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, *DESKS], ids=lambda path: path.stem)
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)

@@ -205,9 +205,11 @@ LEGAL_OTHER_SENSE = Terms(
     "mahkeme bina*", "mahkemenin yani*", "adliye*", "courthouse", "court house", "tennis court", "basketball court",
     "food court", "lawyer here", "dava konusu degil", "davalik degil", "avukatlik ofis*", "hukuk ofis*",
     "law practice", "court of appeals", "appeals court", "supreme court", "works at the court",
-    "retired from the court", "judge at",
+    "retired from the court", "judge at", "my lawyer said", "my lawyer says", "our lawyer said",
+    "our lawyer says", "avukatim diyo*", "avukatim dedi", "avukatimiz diyo*", "avukatimiz dedi",
 )
-"""A legal word used for a job or a place, not a threat: "ben avukatım, büromuz için 3 bisiklet"."""
+"""A legal word used for a job or a place, or a lawyer's advice passed on, not a threat: "ben avukatım,
+büromuz için 3 bisiklet", "my lawyer said the invoice should show VAT separately"."""
 RIGHTS_QUESTION = Terms(
     "hakkim var mi", "hakkimiz var mi", "hakki var mi", "hakkim var midir", "hakkim nedir", "haklarim neler",
     "do i have the right", "am i entitled", "what are my rights", "is it my right", "acisindan sor*",

@@ -82,6 +82,7 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    "our lawyer says the proforma needs the company's full title, can you resend it?",
     "the quick release lever on the seat won't budge, how do I lower the saddle?",
     "Bayi olarak 12 kask istiyoruz, cumaya kadar gelmezse bayram satışını kaçırırız",
     # a small delivery late, or a large one late with no day at stake

@@ -364,9 +364,13 @@ def stranded(hits: Matches, *, asks: bool = False) -> bool:
 def order_at_risk(hits: Matches, quantity: int, *, conditional: bool, today: bool) -> bool:
     """A large B2B order at risk: cancellation, termination, a competitor or a penalty, for an order of 20
     bikes or more (50 of anything), or for a dealer, fleet or tender account under a condition or deadline;
-    or a delivery of 10 bikes or more (20 of anything) lost or overdue with its day today or tomorrow."""
+    or a delivery of 10 bikes or more (20 of anything) lost or overdue with its day today or tomorrow; or a
+    dealership, contract or partnership about to end."""
     risk = hits[lx.CANCEL_RISK]
     bikes = any(unit in hit.key for hit in hits[lx.QUANTITY] for unit in _BIKE_UNITS)
+    asked = bool(hits[lx.CONDITIONAL]) and "?" in hits.text.original  # "if the contract ends, do we…?"
+    if hits[lx.ACCOUNT_ENDING] and hits[lx.ACCOUNT] and not asked:
+        return True  # the whole account: "bayiliği bırakıyoruz", "reconsidering the renewal of the fleet contract"
     if (
         hits[lx.SHIPMENT_LOST]
         and hits[lx.DAY_NEAR]

@@ -839,6 +839,11 @@ FOLLOWUP = Terms(
     "havent heard", "not heard back", "ignored",
     "ignoring", "anyone there", "is anyone there", "please answer", "answer me", "please reply",
 )
+TIMES_COUNTED = Terms(
+    r"re:(?:\d+|iki|uc|dort|bes|birkac|bir kac|kac) (?:kere|kez|defa|sefer)", "twice", "several times",
+    "a few times", "many times", r"re:(?:\d+|three|four|five) times",
+)
+"""How many times something happened: "yolda kaldım 2 kere" tells a fault that recurs, not a rider stuck now."""
 RECURRENCE = Terms(
     "yine*", "gene", "tekrar*", "aynisi", "ayni sey*", "ayni sorun*", "ayni ariza*", "hala ayni*", "again",
     "same problem", "same issue", "same thing", "still the same", "happened again", "back again",
@@ -868,7 +873,7 @@ SOFT_RISK = Terms(
 )
 CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "ihaleyi kacir*", "siparisi kacir*", "miss the tender",
-    "miss the deadline", "bayiligi birak*", "bayilikten cekil*", "bayiligi sonlandir*", "stop being your dealer", "lose the", "losing the", "lose this", "pull out",
+    "miss the deadline", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "drop the", "drop our", "switch brand*",
     "pull the order", "elimizden gid*", "gidiyo* elimizden", "elimizden cik*", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
     "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*",
@@ -885,6 +890,14 @@ SHIPMENT_LOST = Terms(
 )
 """A delivery lost or overdue: with many bikes and an event today or tomorrow, a B2B order at risk."""
 DAY_NEAR = Terms("yarin*", "tomorrow*", "bu aksam*", "bu gece", "tonight", "bugun*", "today*")
+ACCOUNT_ENDING = Terms(
+    "end the contract", "end our contract", "end the partnership", "terminate*", "fesih*", "feshed*",
+    "bayiligi birak*", "bayilikten cekil*", "bayiligi sonlandir*", "stop being your dealer", "reconsidering the renewal",
+    "reconsider the renewal", "not renew*", "wont renew*", "yenilemeyece*", "yenilemeyi dusunmu*",
+    "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*", "sozlesmeyi iptal*",
+    "sozlesmeyi bitir*", "cancel the contract", "cancel our contract",
+)
+"""A business account about to end (a contract, a dealership, a partnership): the whole account at risk."""
 ACCOUNT = Terms(
     "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
     "ihale*", "tender*", "retail chain", "retail partner*", "chain client",
@@ -1670,6 +1683,8 @@ READ_TABLES: tuple[Terms, ...] = (
     TOUR,
     SHIPMENT_LOST,
     DAY_NEAR,
+    ACCOUNT_ENDING,
+    TIMES_COUNTED,
     GREETING,
     THANKS,
     WISHES,

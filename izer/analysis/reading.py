@@ -135,7 +135,9 @@ def read(raw: str) -> Reading:
     if threatens(hits, raw):
         flags.add("legal")
     told = [] if joking else framed(recent(unhedged(hits[lx.STRANDED], hedges), hits), hits, asks=questioned)
-    if told or stranded(hits, asks=questioned):
+    # "yolda kaldım 2 kere", "bu ay 3 kere yolda kaldım": a stranding counted is a fault that recurs
+    counted = any(close(hit, hits[lx.TIMES_COUNTED], 3, 3) for hit in hits[lx.STRANDED])
+    if not counted and (told or stranded(hits, asks=questioned)):
         flags.add("stranded")
     quantity = max((int(hit.key.split()[0]) for hit in hits[lx.QUANTITY]), default=0)
     no_rush = n(lx.NO_RUSH) > 0

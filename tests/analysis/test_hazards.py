@@ -51,6 +51,8 @@ CRITICAL = [
     "gidon kökten koptu, yere kapaklandım, bileğim şişti. 10 gün önce aldım bunu",
 ]
 OTHER_CRITICAL = [
+    # a dealership or a fleet contract about to end
+    ("after this season we won't renew the fleet contract, three bikes are always in your workshop", "b2b_at_risk"),
     # a tender missed, or a dealer about to give up the dealership
     ("Torbalı bayi: 35 adet e-bike onayı bugün gelmezse ihaleyi kaçıracağız", "b2b_at_risk"),
     ("teslimatlar hep gecikiyo, böyle giderse bayiliği bırakıyoruz, Menemen bayi", "b2b_at_risk"),
@@ -82,6 +84,9 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    "if the fleet contract ends in June, do we return the bikes or can we buy them?",
+    # a stranding counted is a fault that recurs, not a rider stuck now
+    "ekran %30 gösterip kapanıyo, bu ay 3 kere yolda kaldım, batarya mı bitti?",
     "our lawyer says the proforma needs the company's full title, can you resend it?",
     "the quick release lever on the seat won't budge, how do I lower the saddle?",
     "Bayi olarak 12 kask istiyoruz, cumaya kadar gelmezse bayram satışını kaçırırız",

@@ -353,7 +353,8 @@ RIDING = Terms(
     "kavsak*", r"re:\d+ ?(?:km|kmh|kph|mph)", "while riding", "mid ride", "on the descent",
     "descending", "downhill", "going down", "at speed", "going fast", "full speed", "in traffic", "on my way",
     "riding", "on the road", "junction", "roundabout", "highway", "motorway", "otoban*", "freeway", "surus*",
-    "giderken*", "inis sirasinda",
+    "giderken*", "inis sirasinda", "frenlerken", "fren yaparken", "frene basinca", "when braking", "while braking",
+    "under braking",
 )
 """Moving, at speed, in traffic: what turns a flat or a locked wheel into a crash risk."""
 LOST_CONTROL = Terms(
@@ -617,7 +618,7 @@ AWAY_TOO_LONG = Terms(
 
 # --- critical: stranded customer --------------------------------------------------------------
 STRANDED = Terms(
-    "yolda kaldi*", "yolda kalmis*", "yolun ortasinda", "ortada kaldi*", "ortada kaldik", "dagda kaldi*",
+    "yolda kaldi*", "yolda kalmis*", "yolunda kaldi*", "yolunda kalmis*", "yolun ortasinda", "ortada kaldi*", "ortada kaldik", "dagda kaldi*",
     "gece ~ kaldik", "gece ~ kaldim", "stuck out here", "come and get us", "come get us",
     "mahsur*", "eve donemiyo*", "geri donemiyo*", "donemiyoruz", "donemiyorum", "eve nasil donece*",
     "nasil donece*", "stranded", "stuck on the road", "stuck on a road", "stuck on the side",
@@ -872,9 +873,11 @@ SOFT_RISK = Terms(
     r"re:[a-z]+(?:mazsa|mezse|mazsak|mezsek|mazsaniz|mezseniz|madikca|medikce)[a-z]*",
 )
 CANCEL_RISK = Terms(
-    "iptal*", "cancel*", "kaybed*", "kaybeder*", "ihaleyi kacir*", "siparisi kacir*", "miss the tender",
+    "iptal*", "cancel*", "kaybed*", "kaybeder*", "budget goes back", "lose the budget", "butce yan*",
+    "penalty clause*", "apply the penalt*", "cezai sart*", "ihaleyi kacir*", "siparisi kacir*", "miss the tender",
     "miss the deadline", "lose the", "losing the", "lose this", "pull out",
-    "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "drop the", "drop our", "switch brand*",
+    "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "diger tedarikci*", "diger firma*", "baska firma*", "backup supplier",
+    "another supplier", "other supplier", "go with another", "drop the", "drop our", "switch brand*",
     "pull the order", "elimizden gid*", "gidiyo* elimizden", "elimizden cik*", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
     "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*",
     "lose the contract", "lose this contract", "rakip*", "rakibe", "competitor*", "cezai*", "ceza*", "penalt*",
@@ -891,7 +894,7 @@ SHIPMENT_LOST = Terms(
 """A delivery lost or overdue: with many bikes and an event today or tomorrow, a B2B order at risk."""
 DAY_NEAR = Terms("yarin*", "tomorrow*", "bu aksam*", "bu gece", "tonight", "bugun*", "today*")
 ACCOUNT_ENDING = Terms(
-    "end the contract", "end our contract", "end the partnership", "terminate*", "fesih*", "feshed*",
+    "reviewing the contract", "review the contract", "sozlesmeyi gozden gecir*", "end the contract", "end our contract", "end the partnership", "terminate*", "fesih*", "feshed*",
     "bayiligi birak*", "bayilikten cekil*", "bayiligi sonlandir*", "stop being your dealer", "reconsidering the renewal",
     "reconsider the renewal", "not renew*", "wont renew*", "yenilemeyece*", "yenilemeyi dusunmu*",
     "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*", "sozlesmeyi iptal*",
@@ -902,7 +905,8 @@ ACCOUNT = Terms(
     "bayi*", "dealer*", "distribut*", "kurumsal*", "corporate", "filo*", "fleet*", "belediye*", "municipal*",
     "ihale*", "tender*", "retail chain", "retail partner*", "chain client",
     "musterimiz*", "our client*", "our customer", "toptan*", "wholesale", "zincir market*", "sozlesme*",
-    "contract*", "partnership", "partner*", "our agreement", "anlasma*", "isbirlig*", "acente*",
+    "contract*", "partnership", "partner*", "our agreement", "anlasma*", "isbirlig*", "acente*", "council",
+    "the sla", "under the sla",
 )
 """A business account (dealer, fleet, tender, a client of a client): its order at risk is critical."""
 QUANTITY = Terms(

@@ -51,6 +51,8 @@ CRITICAL = [
     "gidon kökten koptu, yere kapaklandım, bileğim şişti. 10 gün önce aldım bunu",
 ]
 OTHER_CRITICAL = [
+    # an order given a deadline and a fallback supplier
+    ("we need 25 cargo bikes confirmed by 6pm today, otherwise we go with another supplier", "b2b_at_risk"),
     # a dealership or a fleet contract about to end
     ("after this season we won't renew the fleet contract, three bikes are always in your workshop", "b2b_at_risk"),
     # a tender missed, or a dealer about to give up the dealership

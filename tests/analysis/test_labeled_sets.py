@@ -68,9 +68,8 @@ one each was scored at):
   critical recall 16/16, precision 1.000, needs_review 0.040.
 * ``workshop_labeled.jsonl`` (the workshop and parts counter; at ``295c4bd``): category 0.920, within one
   0.980, critical recall 12/14, precision 0.800, needs_review 0.060. Fixed afterwards: a fleet contract whose
-  renewal is reconsidered, a stranding counted ("yolda kaldım 2 kere") read as a rider stuck now. Left: a
-  handlebar loose under braking, asked "shall I ride it or bring it in?"; the sets disagree on whether such
-  a question is high or critical, so this set is not asserted on the critical targets.
+  renewal is reconsidered, a stranding counted ("yolda kaldım 2 kere") read as a rider stuck now, a
+  handlebar loose under braking ("frenlerken") not read as ridden.
 
 The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
 failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``, ``blind6``-``blind9``
@@ -147,9 +146,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
     assert report.priority_within_one >= 0.95, format_report(report)
 
 
-@pytest.mark.parametrize(
-    "path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, *DESKS[:3]], ids=lambda path: path.stem
-)
+@pytest.mark.parametrize("path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, *DESKS], ids=lambda path: path.stem)
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)
     assert report.critical_recall == 1.0, format_report(report)

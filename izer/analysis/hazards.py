@@ -82,7 +82,8 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
     evidence += _called_dangerous(hits, conditions)
     hedges = hits[lx.HYPOTHETICAL] + hits[lx.FIGURATIVE]
     if "🔥" not in text.original or hits[lx.POWER]:
-        evidence += unhedged(hits[lx.FIRE], hedges)  # "kampanya alev aldı 🔥" is hype, not a fire
+        # "kampanya alev aldı 🔥" is hype, not a fire; "if a battery ever caught fire, …?" asks what would happen
+        evidence += _scoped(unhedged(hits[lx.FIRE], hedges), conditions, text)
     care = unclaimed(hits[lx.CARE] + hits[lx.INJURY], hits[lx.CARE_OTHER_SENSE])
     crash_gear = hits[lx.CRASH_GEAR] if not (hits[lx.REFUND_ASKED] or hits[lx.LONG_AGO]) else []
     events = unhedged(hits[lx.ACCIDENT], hedges) + crash_gear + unhedged(hits[lx.MISSING_PERSON], hedges)
@@ -98,8 +99,11 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
     near_miss = hits[lx.NEAR_MISS] if failing or mild or named else []
     evidence += near_miss
     if hits[lx.DEFECT] or hits[lx.BREAKDOWN] or failing or mild:
-        evidence += hits[lx.DANGER]
+        evidence += unhedged(hits[lx.DANGER], hedges)  # not "yangın çıkar mı diye korkuyorum"
     evidence += hits[lx.MORTAL_DANGER]
+    carrying = hits[lx.FRAME] or hits[lx.SUSPENSION] or hits[lx.CARRYING_PART]
+    if hits[lx.CRACK] and carrying and hits[lx.RIDE_AHEAD] and not hits[lx.NOT_RIDING]:
+        evidence += hits[lx.CRACK]  # "çatalda kılcal çatlak var, yarın 90 km çıkıcaz, binebilir miyim?"
     if hits[lx.LONG_AGO]:
         # "I had a crash last year" is history; "the brake failed again, like last week" is not, nor is a
         # crash told far from "geçen ay aldığım bisiklet".

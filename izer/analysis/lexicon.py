@@ -160,8 +160,10 @@ FIGURATIVE = Terms(
     "roket gibi", "is fire", "so fire",
     "fire sale", "accident free", "kazasiz*", "crash free", "crash test*", "smoking fast", "smoking quick",
     "smoking hot", "smoking deal", "smokin", "tatbikat*", "fire drill*", "drill", "kaza eseri", "kazara",
+    "my legs had", "my legs have", "legs had", "bacaklarimin fren*", "bacaklarim ~ fren*",
 )
-"""Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"."""
+"""Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"; a failure
+said of the rider's own legs: "my legs had total brake failure"."""
 _WOULD_IT = r"re:(?!var )[a-z]+(?:ar|er|ir|ur|maz|mez) m[iu]"
 """An aorist question asks what would happen: "elektrik çarpar mı", "batarya patlar mı", "fren tutmaz mı"."""
 _WISH_IF = (
@@ -326,6 +328,18 @@ WHEEL_SIGN = Terms(
     *_DETACH_FAILS, "ayrildi*", "came out", "detached", "fell out", "popped out", "popped off", "came undone",
     "dropped out", "cikip*", "cozuldu*",
 )
+CRACK = Terms("catlak*", "catlamis*", "catladi*", "crack", "cracked", "hairline", "kilcal")
+"""A crack: on the frame, the fork or the suspension, a part that can give way under the rider."""
+CARRYING_PART = Terms("carbon", "karbon", "stanchion*", "bottom bracket", "orta gobek*", "kadro*", "frame*")
+"""Parts beside the frame table that carry the rider's weight, where a crack is structural."""
+RIDE_AHEAD = Terms(
+    "cikicaz", "cikacagiz", "cikacagim", "cikicam", "surecegim", "surecem", "binecegim", "binicem",
+    "donmem lazim", "donmem gerek*", "binebilir miyim", "binsem olur mu", "surebilir miyim", "binmeye devam*",
+    "kullanmaya devam*", "biniyim mi", "bineyim mi", "safe to ride", "ok to ride", "okay to ride", "can i ride",
+    "can i still ride", "keep riding", "heading home", "ride it home", "riding it home", "ride tomorrow",
+    "riding tomorrow", "every day since", "ridden it",
+)
+"""A ride ahead, or one going on: with a crack in a carrying part, a danger before it happens."""
 SUSPENSION = Terms(
     "amortisor*", "suspansiyon*", "suspension*", "shock absorber*", "front shock*", "rear shock*",
 )
@@ -628,7 +642,7 @@ STRANDED = Terms(
 )
 BREAKDOWN = Terms(
     "bozuldu*", "ariza yapti*", "broke", "broken", "kapandi",
-    "kapaniverdi", "shredded", "wrecked", "shut down", "shut off", "patladi", "motor kesti", "motor* durdu",
+    "kapaniverdi", "shredded", "wrecked", "shut down", "shut off", "patladi", "motor kesti", "motor* ~ kesti", "motor* durdu",
     "kesti birden", "birden kesti", "cut out", "cuts out", "died on me",
     "sarj* bitti", "sarji bitti", "pil bitti", "batarya* bitti",
     "koptu", "kirildi", "arizalan*", "ariza verdi*", "patlak*", "broke down", "broken down", "died", "dead",
@@ -877,7 +891,7 @@ CANCEL_RISK = Terms(
     "penalty clause*", "apply the penalt*", "cezai sart*", "ihaleyi kacir*", "siparisi kacir*", "miss the tender",
     "miss the deadline", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "diger tedarikci*", "diger firma*", "baska firma*", "backup supplier",
-    "another supplier", "other supplier", "go with another", "drop the", "drop our", "switch brand*",
+    "another supplier", "other supplier", "go with another", "other vendor", "another vendor", "drop the", "drop our", "switch brand*",
     "pull the order", "elimizden gid*", "gidiyo* elimizden", "elimizden cik*", "terminate*", "fesih*", "feshed*", "end the contract", "end the partnership", "lose the whole",
     "ortakligi bitir*", "isbirligini bitir*", "anlasmayi bitir*", "anlasmayi iptal*",
     "lose the contract", "lose this contract", "rakip*", "rakibe", "competitor*", "cezai*", "ceza*", "penalt*",
@@ -1687,6 +1701,10 @@ READ_TABLES: tuple[Terms, ...] = (
     TOUR,
     SHIPMENT_LOST,
     DAY_NEAR,
+    CRACK,
+    CARRYING_PART,
+    RIDE_AHEAD,
+    NOT_RIDING,
     ACCOUNT_ENDING,
     TIMES_COUNTED,
     GREETING,

@@ -13,6 +13,9 @@ from izer.analysis.rules import analyze
 from tests.analysis.chat import message
 
 CRITICAL = [
+    # a crack in a part that carries the rider, with a ride ahead
+    "kadroda kılcal bir çatlak gördüm, yarın sabah işe bununla binicem, sorun olur mu?",
+    "there's a hairline crack on the fork crown, is it ok to ride to the ferry tonight?",
     # plain heating of something carrying current, and heat too strong to touch
     "batarya şarjdayken ısınıyor",
     "batarya o kadar ısındı ki elle tutulmuyordu",
@@ -86,6 +89,11 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    # a crack with no ride ahead, a fire only feared, a failure of the rider's own legs
+    "kadroda kılcal bir çatlak var, binmiyorum artık, garantiye girer mi?",
+    "evde şarj ederken yangın çıkar mı diye korkuyorum, balkonda şarj etsem olur mu",
+    "before I buy: if a battery ever caught fire, who pays for the damage?",
+    "my legs had a total brake failure on that last climb 😂 same time next week?",
     "if the fleet contract ends in June, do we return the bikes or can we buy them?",
     # a stranding counted is a fault that recurs, not a rider stuck now
     "ekran %30 gösterip kapanıyo, bu ay 3 kere yolda kaldım, batarya mı bitti?",

@@ -43,6 +43,12 @@ now; the first, blind figures are kept below because they are the honest estimat
   first run, combined: category 0.809, within one 0.982, critical recall 17/17, precision 0.895, needs_review
   0.082. Its two false alarms (a failure only believed for a moment, a motor that burned out) and one
   emergency the rules alone missed (a motor locked in the middle of a junction) were fixed.
+* ``blind12_labeled.jsonl`` and ``blind13_labeled.jsonl`` (110 each, 17 critical each), by a sixth and a
+  seventh writer, scored at ``96f154b`` after the six training sets below; first runs, combined: blind12
+  category 0.855, within one 0.982, critical recall 17/17, precision 0.895, needs_review 0.036 (every
+  target met); blind13 category 0.891, within one 0.991, critical recall 16/17, precision 0.941,
+  needs_review 0.036. Fixed by their causes: a crack in a carrying part with a ride ahead; a fire feared or
+  asked about, legs with "brake failure" 😂.
 
 Three training sets were written from the label guide by writers who had read neither the analyzer nor the
 other sets, each with a focus, and scored once at ``b62f9b7`` before anything learned from them (combined):
@@ -79,13 +85,14 @@ each from one desk's angle or about conversations, and scored once before anythi
   one 0.987, critical recall 15/15, precision 0.938, needs_review 0.067. Threads remain the hardest for
   category: a short answer ("the blue one", "185cm") takes the category of the thread it answers.
 
-The development targets are asserted on every set: critical recall 1.0 (a missed critical message is the worst
-failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``, ``blind6``-``blind9``
-and ``blind11`` are asserted on the critical targets only: blind3's remaining priority misses (an urgent
-parts question read as a low inquiry, a delivery complaint read as normal) were left unfixed, and on
-blind6-blind11 the rules alone read 0.70-0.84 of the categories; the category is the learned model's part
-there (``combined``). On ``blind10``, where the rules alone miss two emergencies the model reads, the
-default (combined) analyzer is asserted to read every one.
+The development targets are asserted on the first sets: critical recall 1.0 (a missed critical message is the
+worst failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``,
+``blind6``-``blind9``, ``blind11``-``blind13`` and four desk sets are asserted on the critical targets only:
+blind3's remaining priority misses (an urgent parts question read as a low inquiry, a delivery complaint
+read as normal) were left unfixed, and on the later sets the rules alone read 0.70-0.84 of the categories;
+the category is the learned model's part there (``combined``). On ``blind10`` and ``fleets``, where the
+rules alone miss an emergency the model reads, the default (combined) analyzer is asserted to read every
+one.
 """
 
 from __future__ import annotations
@@ -113,6 +120,8 @@ BLIND8 = DATA / "blind8_labeled.jsonl"
 BLIND9 = DATA / "blind9_labeled.jsonl"
 BLIND10 = DATA / "blind10_labeled.jsonl"
 BLIND11 = DATA / "blind11_labeled.jsonl"
+BLIND12 = DATA / "blind12_labeled.jsonl"
+BLIND13 = DATA / "blind13_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
 DESKS = [DATA / f"{name}_labeled.jsonl" for name in ("after_sales", "rentals", "sales_floor", "workshop", "fleets")]
 CONVERSATIONS = DATA / "conversations_labeled.jsonl"
@@ -135,6 +144,8 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND9, 110),
         (BLIND10, 110),
         (BLIND11, 110),
+        (BLIND12, 110),
+        (BLIND13, 110),
         *((path, 150) for path in [*WRITTEN, *DESKS, CONVERSATIONS]),
     ],
 )
@@ -156,7 +167,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
 
 
 @pytest.mark.parametrize(
-    "path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, *DESKS[:4]], ids=lambda path: path.stem
+    "path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, BLIND12, BLIND13, *DESKS[:4]], ids=lambda path: path.stem
 )
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)

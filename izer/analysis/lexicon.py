@@ -160,10 +160,11 @@ FIGURATIVE = Terms(
     "roket gibi", "is fire", "so fire",
     "fire sale", "accident free", "kazasiz*", "crash free", "crash test*", "smoking fast", "smoking quick",
     "smoking hot", "smoking deal", "smokin", "tatbikat*", "fire drill*", "drill", "kaza eseri", "kazara",
-    "my legs had", "my legs have", "legs had", "bacaklarimin fren*", "bacaklarim ~ fren*",
+    "my legs had", "my legs have", "legs had", "bacaklarimin fren*", "bacaklarim ~ fren*", "siparis* patladi",
+    "siparis* patliyo*", "isler patladi", "is patladi", "ortalik patladi",
 )
 """Fire words used as praise: "your new e-bike is on fire in the reviews", "kampanya yangın gibi"; a failure
-said of the rider's own legs: "my legs had total brake failure"."""
+said of the rider's own legs ("my legs had total brake failure") or of the work ("siparişler patladı")."""
 _WOULD_IT = r"re:(?!var )[a-z]+(?:ar|er|ir|ur|maz|mez) m[iu]"
 """An aorist question asks what would happen: "elektrik çarpar mı", "batarya patlar mı", "fren tutmaz mı"."""
 _WISH_IF = (
@@ -807,7 +808,7 @@ TODAY = Terms(
     "by tomorrow", "first thing tomorrow", "yarina kadar",
 )
 DEADLINE = Terms(
-    "kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*", "edilmezse",
+    r"re:(?<!ne )kadar", "until", "by", "mumkun mu", "possible", "need", "lazim", "gerek*", "must", "yetis*", "edilmezse",
     "olmazsa", "yoksa", "otherwise", "unless", "deadline", "son gun", "teslim",
 )
 PHONE_POWER = Terms(
@@ -888,7 +889,7 @@ SOFT_RISK = Terms(
 )
 CANCEL_RISK = Terms(
     "iptal*", "cancel*", "kaybed*", "kaybeder*", "budget goes back", "lose the budget", "butce yan*",
-    "penalty clause*", "apply the penalt*", "cezai sart*", "ihaleyi kacir*", "siparisi kacir*", "miss the tender",
+    "penalty clause*", "apply the penalt*", "cezai sart*", "rolls back", "roll back to", "project is dead", "ihaleyi kacir*", "siparisi kacir*", "miss the tender",
     "miss the deadline", "lose the", "losing the", "lose this", "pull out",
     "back out", "vazgec*", "void*", "move to another", "baska tedarikci*", "diger tedarikci*", "diger firma*", "baska firma*", "backup supplier",
     "another supplier", "other supplier", "go with another", "other vendor", "another vendor", "drop the", "drop our", "switch brand*",

@@ -209,6 +209,8 @@ def read(raw: str) -> Reading:
     solved = bool(n(lx.RESOLVED) and (n(lx.THANKS) or n(lx.POSITIVE))) and "?" not in raw and "safety" not in flags
     if solved and not unclaimed(hits[lx.RECURRENCE], hits[lx.POLITE_AGAIN]):
         scores["technical"] = min(scores["technical"], 1.0)
+        if not strong_complaints:
+            scores["complaint"] = 0.0  # "1 aydır tık yok, sorunsuz gidiyor": no grievance left
     calm = not asks and scores["complaint"] == 0 and (solved or not n(lx.DEFECT)) and not n(lx.URGENT)
     sharing = n(lx.SHARING) and not asks and scores["complaint"] == 0 and not n(lx.URGENT)
     if sharing and not flags & {"safety", "stranded", "legal"}:

@@ -89,6 +89,9 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    # orders "exploding" is a busy day, not a burst; a thanks after a fixed brake is no grievance
+    "motor arada kesiyo, ekranda E07 var, bugün siparişler patladı, nasıl çözcem",
+    "geçen ay fren sorunu için gelmiştim, usta halletti, 1 aydır sorunsuz, sadece teşekkür ederim",
     # a crack with no ride ahead, a fire only feared, a failure of the rider's own legs
     "kadroda kılcal bir çatlak var, binmiyorum artık, garantiye girer mi?",
     "evde şarj ederken yangın çıkar mı diye korkuyorum, balkonda şarj etsem olur mu",
@@ -218,6 +221,7 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         # one clear word of dissatisfaction makes a complaint, whatever defect it is about
         ("serviced last week and the gears still jump, poor work honestly", "complaint"),
         ("vites hala atıyo, bi daha getirmem size bisikleti", "complaint"),
+        ("geçen ay fren sorunu için gelmiştim, usta halletti, 1 aydır sorunsuz, sadece teşekkür ederim", "general"),
         # someone of the party gone, or a rider left behind on a tour, needs people, not a mechanic
         ("our guest left with the group at ten, the group is back and she's missing, her phone is off", "support"),
         ("turdan dönerken lastiğim patladı, Gümüldür yolunda kaldım, hava karardı, biri gelebilir mi", "support"),
@@ -256,3 +260,11 @@ def test_a_third_unanswered_nudge_complains_of_being_ignored() -> None:
     ]
     result = analyze(message("hala mı cevap yok??? 3 gündür yazıyorum", history))
     assert (result.category, result.priority_level) == ("complaint", "critical")
+
+
+def test_how_much_something_costs_today_is_no_deadline() -> None:
+    """A price asked with "ne kadar" is no deadline; "akşama kadar" is one."""
+    asked = analyze(message("bugün açık mısınız? iç lastik değişimi ne kadar tutar"))
+    assert "time_pressure" not in asked.signals and asked.priority_level in ("normal", "low")
+    pressed = analyze(message("bugün akşama kadar iç lastik değişimi lazım, yarın yarışım var"))
+    assert "time_pressure" in pressed.signals

@@ -49,6 +49,10 @@ now; the first, blind figures are kept below because they are the honest estimat
   target met); blind13 category 0.891, within one 0.991, critical recall 16/17, precision 0.941,
   needs_review 0.036. Fixed by their causes: a crack in a carrying part with a ride ahead; a fire feared or
   asked about, legs with "brake failure" 😂.
+* ``blind14_labeled.jsonl`` (110, 18 critical), by an eighth writer, scored at ``a7765e4`` after learning
+  from blind12 and blind13; first run, combined: category 0.855, within one 0.945, critical recall 18/18,
+  precision 0.900, needs_review 0.082. Fixed by their causes: "ne kadar" read as a deadline, orders that
+  "exploded", a thanks after a fixed brake read as a complaint, "acelem yok" doubted by the model.
 
 Three training sets were written from the label guide by writers who had read neither the analyzer nor the
 other sets, each with a focus, and scored once at ``b62f9b7`` before anything learned from them (combined):
@@ -87,7 +91,7 @@ each from one desk's angle or about conversations, and scored once before anythi
 
 The development targets are asserted on the first sets: critical recall 1.0 (a missed critical message is the
 worst failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``,
-``blind6``-``blind9``, ``blind11``-``blind13`` and four desk sets are asserted on the critical targets only:
+``blind6``-``blind9``, ``blind11``-``blind14`` and four desk sets are asserted on the critical targets only:
 blind3's remaining priority misses (an urgent parts question read as a low inquiry, a delivery complaint
 read as normal) were left unfixed, and on the later sets the rules alone read 0.70-0.84 of the categories;
 the category is the learned model's part there (``combined``). On ``blind10`` and ``fleets``, where the
@@ -122,6 +126,7 @@ BLIND10 = DATA / "blind10_labeled.jsonl"
 BLIND11 = DATA / "blind11_labeled.jsonl"
 BLIND12 = DATA / "blind12_labeled.jsonl"
 BLIND13 = DATA / "blind13_labeled.jsonl"
+BLIND14 = DATA / "blind14_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
 DESKS = [DATA / f"{name}_labeled.jsonl" for name in ("after_sales", "rentals", "sales_floor", "workshop", "fleets")]
 CONVERSATIONS = DATA / "conversations_labeled.jsonl"
@@ -146,6 +151,7 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND11, 110),
         (BLIND12, 110),
         (BLIND13, 110),
+        (BLIND14, 110),
         *((path, 150) for path in [*WRITTEN, *DESKS, CONVERSATIONS]),
     ],
 )
@@ -167,7 +173,9 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
 
 
 @pytest.mark.parametrize(
-    "path", [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, BLIND12, BLIND13, *DESKS[:4]], ids=lambda path: path.stem
+    "path",
+    [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, BLIND12, BLIND13, BLIND14, *DESKS[:4]],
+    ids=lambda path: path.stem,
 )
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:
     report = run_rules_evaluation(path)

@@ -6,16 +6,14 @@ How they combine:
   rules' answer; the highest wins. With ``w`` below one the model overrides the rules only when it is
   clearly surer of another answer than of theirs.
 * **priority**: what the rules read as critical stays critical (safety, legal threats, stranded riders,
-  orders at risk; injections are the policy's, ``policy.py``); a request the customer marks "no rush" stays
-  the rules' low; otherwise, below critical, the model's high/normal/low probabilities (its critical share
-  counted as high) plus the rules' vote decide. When the model is sure of an emergency the rules could not
-  name (its critical probability at least ``critical_from``) and the text carries no injected instruction,
-  the message is critical too, and marked for review (``model_critical``): a missed emergency costs more
-  than a person's look at a false alarm.
-* **needs_review**: the model and the rules are two levels or more apart on priority, or the model's
-  priority is unsure (its best class below ``unsure_below``), unless the customer said there is no rush;
-  or the model alone says critical. Such a message is treated at least as high, so a person sees it within
-  the hour.
+  orders at risk; injections are the policy's, ``policy.py``); below critical, the model's high/normal/low
+  probabilities (its critical share counted as high) plus the rules' vote decide. When the model is sure of
+  an emergency the rules could not name (its critical probability at least ``critical_from``) and the text
+  carries no injected instruction, the message is critical too, and marked for review (``model_critical``):
+  a missed emergency costs more than a person's look at a false alarm.
+* **needs_review**: the model and the rules are two levels or more apart on priority, the model's priority
+  is unsure (its best class below ``unsure_below``), or the model alone says critical. Such a message is
+  treated at least as high, so a person sees it within the hour.
 """
 
 from __future__ import annotations
@@ -100,9 +98,6 @@ def combine(by_rules: Analysis, prediction: Prediction, version: str, blend: Ble
     sentiment: Sentiment = _vote(prediction.probabilities["sentiment"], by_rules.sentiment, blend.sentiment_weight)  # type: ignore[assignment]
     action = _vote(prediction.probabilities["action"], "yes" if by_rules.action_required else "no", blend.action_weight)
     model_priority, confidence = prediction.best("priority")
-    # The customer's own "acelem yok" / "no rush" is the rules' reading to trust: low, and no review for the
-    # model's doubt (the rules never read "no rush" over an emergency).
-    told_no_rush = "no_rush" in by_rules.signals
     signals = list(by_rules.signals)
     model_critical = (
         by_rules.priority_level != "critical"
@@ -111,17 +106,12 @@ def combine(by_rules: Analysis, prediction: Prediction, version: str, blend: Ble
     )
     if by_rules.priority_level == "critical" or model_critical:
         priority: Priority = "critical"
-    elif told_no_rush:
-        priority = by_rules.priority_level  # the label guide: a request marked "no rush" is low
     else:
         below = dict(prediction.probabilities["priority"])
         below["high"] += below.pop("critical")
         priority = _vote(below, by_rules.priority_level, blend.priority_weight)  # type: ignore[assignment]
-    apart = (
-        abs(PRIORITY_RANK[model_priority] - PRIORITY_RANK[by_rules.priority_level]) >= REVIEW_DISTANCE
-        and not told_no_rush
-    )
-    unsure = confidence < blend.unsure_below and not told_no_rush
+    apart = abs(PRIORITY_RANK[model_priority] - PRIORITY_RANK[by_rules.priority_level]) >= REVIEW_DISTANCE
+    unsure = confidence < blend.unsure_below
     needs_review = apart or unsure or model_critical
     if model_critical:
         signals.append("model_critical")

@@ -52,7 +52,7 @@ now; the first, blind figures are kept below because they are the honest estimat
 * ``blind14_labeled.jsonl`` (110, 18 critical), by an eighth writer, scored at ``a7765e4`` after learning
   from blind12 and blind13; first run, combined: category 0.855, within one 0.945, critical recall 18/18,
   precision 0.900, needs_review 0.082. Fixed by their causes: "ne kadar" read as a deadline, orders that
-  "exploded", a thanks after a fixed brake read as a complaint, "acelem yok" doubted by the model.
+  "exploded", a thanks after a fixed brake read as a complaint.
 
 Three training sets were written from the label guide by writers who had read neither the analyzer nor the
 other sets, each with a focus, and scored once at ``b62f9b7`` before anything learned from them (combined):

@@ -165,13 +165,6 @@ def test_two_levels_apart_needs_review_and_is_treated_at_least_as_high() -> None
     assert found.needs_review and found.priority_level == "high" and "model_disagrees" in found.signals
 
 
-def test_a_customer_who_says_there_is_no_rush_is_not_sent_to_review_for_the_models_doubt() -> None:
-    by_rules = rules.analyze(message("m", "ekran açılmıyor ama acelem yok, hafta içi bakarsınız"))
-    assert by_rules.priority_level == "low" and "no_rush" in by_rules.signals
-    found = combine(by_rules, _prediction("high", 0.9), "v")
-    assert not found.needs_review and found.priority_level != "high"
-
-
 def test_an_unsure_model_needs_review_and_a_sure_agreeing_one_does_not() -> None:
     by_rules = rules.analyze(message("m", "fiyat listesi alabilir miyim"))
     assert combine(by_rules, _prediction(by_rules.priority_level, 0.26), "v").needs_review

@@ -89,6 +89,9 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    # an injury that had nothing to do with a bike, a game played in the garden
+    "tomorrow's tour: my friend sprained her ankle (not on a bike), can we go with 3 instead of 4?",
+    "çocuklar bahçede 'fren tutmuyooo' diye bağırıp oyun oynuyo 😅 neyse, kask bedenleri nasıl",
     # orders "exploding" is a busy day, not a burst; a thanks after a fixed brake is no grievance
     "motor arada kesiyo, ekranda E07 var, bugün siparişler patladı, nasıl çözcem",
     "geçen ay fren sorunu için gelmiştim, usta halletti, 1 aydır sorunsuz, sadece teşekkür ederim",
@@ -218,6 +221,9 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         ("Kiraladığımız bisikletin zinciri koptu, Gülbahçe yolunda kaldık, hava kararıyor, gelir misiniz?", "support"),
         ("the e-bike we hired is dead, we're stuck past Çeşme with no bus back, can you fetch us?", "support"),
         ("zincirim koptu, Gülbahçe yolunda kaldım, hava kararıyor, ne yapabilirim?", "technical"),
+        # a bank that asks for the card's PIN, a buyer who overpays by cheque: scams, not customers
+        ("Banka güvenlik birimi: hesabınız için kart şifrenizi ve telefonunuza gelen kodu iletin", "general"),
+        ("I buy 30 bikes, pay by certified cheque with extra, you send the difference to my shipping agent", "general"),
         # one clear word of dissatisfaction makes a complaint, whatever defect it is about
         ("serviced last week and the gears still jump, poor work honestly", "complaint"),
         ("vites hala atıyo, bi daha getirmem size bisikleti", "complaint"),

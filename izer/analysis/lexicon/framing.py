@@ -59,7 +59,8 @@ DENIAL = Terms(
     "oyle bir sey olmadi", "oyle bi sey olmadi", "oyle bisey olmadi", "boyle bir sey olmadi", "boyle bi sey olmadi",
     "nothing like that happened", "it hasnt happened", "hasnt happened", "not that it happened",
     "nothing happened yet", "su an bi sorun yok", "su an bir sorun yok", "simdilik sorun yok", "sadece merak ettim",
-    "no problem right now", "nothing wrong right now", "just curious",
+    "no problem right now", "nothing wrong right now", "just curious", "not on a bike", "not on the bike",
+    "bisikletle degil", "bisikletten degil", "bisiklette degil",
 )
 """A danger said not to have happened: "alev alırsa garanti kapsar mı? öyle bi şey olmadı ha"."""
 BLESSING = Terms(
@@ -76,7 +77,8 @@ TRAFFIC = Terms(
 FICTION = Terms(
     "video game*", "video oyun*", "oyunda", "bilgisayar oyun*", "in the game", "in a game", "in the movie",
     "in a movie", "in the film", "filmde", "dizide", "ruyamda", "ruyada", "in my dream", "dreamt", "dreamed",
-    "nightmare", "kabusumda", "cartoon*", "cizgi film*", "simulator*", "simulasyon*",
+    "nightmare", "kabusumda", "cartoon*", "cizgi film*", "simulator*", "simulasyon*", "oyun oynuyo*",
+    "oyun oynarken", "playing a game", "were playing",
 )
 """A danger told of a game, a film or a dream: nothing happened to anyone."""
 HEARSAY = Terms(

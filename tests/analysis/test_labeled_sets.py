@@ -65,9 +65,9 @@ other sets, each with a focus, and scored once at ``b62f9b7`` before anything le
 * ``threads_labeled.jsonl`` (150, 12 critical): labels that depend on the history, and low messages of every
   kind; category 0.680, within one 0.933, critical recall 12/12, precision 0.923, needs_review 0.093.
 
-Six more training sets (150 messages each, 14-16 critical) were written the same way in the next round,
-each from one desk's angle or about conversations, and scored once before anything learned from them
-(combined; the commit is the one each was scored at):
+Eight more training sets (150 messages each, 14-16 critical) were written the same way in the next round,
+each from one desk's angle or about one kind of difficulty, and scored once before anything learned from
+them (combined; the commit is the one each was scored at):
 
 * ``after_sales_labeled.jsonl`` (orders, invoices, returns, warranty; at ``2645286``): category 0.880, within
   one 0.987, critical recall 13/15, precision 0.929, needs_review 0.033. The two missed emergencies were
@@ -88,6 +88,14 @@ each from one desk's angle or about conversations, and scored once before anythi
 * ``conversations_labeled.jsonl`` (labels that depend on the thread; at ``bed99d6``): category 0.800, within
   one 0.987, critical recall 15/15, precision 0.938, needs_review 0.067. Threads remain the hardest for
   category: a short answer ("the blue one", "185cm") takes the category of the thread it answers.
+* ``sideways_labeled.jsonl`` (short, roundabout, joking and scam messages, "no rush" about something
+  urgent; at ``71b0333``): category 0.840, within one 0.913, critical recall 13/15, precision 0.722,
+  needs_review 0.107; harder than real traffic by design. Fixed afterwards: phishing for a card's PIN, an
+  overpayment cheque, an injury "not on a bike", a game in the garden; and the combination again weighs
+  "no rush" like any other reading (at ``71b0333`` it kept such a request low, which read "no rush, but the
+  delivery is today" as low: within one 0.940 without that).
+* ``category_lines_labeled.jsonl`` (messages on both sides of each confusable pair of categories; at
+  ``4f63598``): category 0.913, within one 0.980, critical recall 15/15, precision 0.882, needs_review 0.060.
 
 The development targets are asserted on the first sets: critical recall 1.0 (a missed critical message is the
 worst failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``,
@@ -130,6 +138,7 @@ BLIND14 = DATA / "blind14_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
 DESKS = [DATA / f"{name}_labeled.jsonl" for name in ("after_sales", "rentals", "sales_floor", "workshop", "fleets")]
 CONVERSATIONS = DATA / "conversations_labeled.jsonl"
+HARD = [DATA / f"{name}_labeled.jsonl" for name in ("sideways", "category_lines")]
 CATEGORIES = {"sales", "support", "complaint", "inquiry", "technical", "general"}
 PRIORITIES = {"critical", "high", "normal", "low"}
 
@@ -152,7 +161,7 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND12, 110),
         (BLIND13, 110),
         (BLIND14, 110),
-        *((path, 150) for path in [*WRITTEN, *DESKS, CONVERSATIONS]),
+        *((path, 150) for path in [*WRITTEN, *DESKS, CONVERSATIONS, *HARD]),
     ],
 )
 def test_the_labeled_sets_are_large_and_cover_every_category_and_priority(path: Path, size: int) -> None:

@@ -117,6 +117,8 @@ def safety(hits: Matches, *, joking: bool, asks: bool = False) -> tuple[list[Hit
             )
             or _recurs(hit, hits)
         ]
+    if hits[lx.KIDDING]:
+        return [], False  # "fren tutmuyo 😂 şaka şaka, balatalar bitmiş sadece"
     if joking:
         # "yolda kaldım 😂", "ciğerlerim duman attı 😂", "crashed in Mario Kart lol": with a joke, only a part that
         # failed or a battery that smokes or heats is a danger, not the words of a story.

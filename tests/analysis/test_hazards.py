@@ -13,6 +13,8 @@ from izer.analysis.rules import analyze
 from tests.analysis.chat import message
 
 CRITICAL = [
+    # a wheel that came off while riding, told in the evidential past
+    "dün servisten aldık, bugün işe giderken arka teker yerinden çıkmış, zor durdum",
     # a crack in a part that carries the rider, with a ride ahead
     "kadroda kılcal bir çatlak gördüm, yarın sabah işe bununla binicem, sorun olur mu?",
     "there's a hairline crack on the fork crown, is it ok to ride to the ferry tonight?",
@@ -89,6 +91,8 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    # an alarm called a joke in the same breath
+    "zincir koptu 😂 şaka şaka, sadece yağlamak lazım, yağ satıyo musunuz",
     # an injury that had nothing to do with a bike, a game played in the garden
     "tomorrow's tour: my friend sprained her ankle (not on a bike), can we go with 3 instead of 4?",
     "çocuklar bahçede 'fren tutmuyooo' diye bağırıp oyun oynuyo 😅 neyse, kask bedenleri nasıl",
@@ -228,6 +232,7 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         ("serviced last week and the gears still jump, poor work honestly", "complaint"),
         ("vites hala atıyo, bi daha getirmem size bisikleti", "complaint"),
         ("geçen ay fren sorunu için gelmiştim, usta halletti, 1 aydır sorunsuz, sadece teşekkür ederim", "general"),
+        ("fourth email about the refund and nobody answers, I'm done being polite", "complaint"),
         # someone of the party gone, or a rider left behind on a tour, needs people, not a mechanic
         ("our guest left with the group at ten, the group is back and she's missing, her phone is off", "support"),
         ("turdan dönerken lastiğim patladı, Gümüldür yolunda kaldım, hava karardı, biri gelebilir mi", "support"),

@@ -28,7 +28,7 @@ COMPLAINT_STRONG = Terms(
     "oyaliyo*", "oyalama*", "kandir*", "mahvol*", "mahvett*", "kaba", "kaba davran*", "kabalik*", "saygisiz*",
     "kalitesiz*", "fahis*", "kazik*", "soygun*", "soz verdiniz", "soz verdig*", "sozunuzu tut*",
     "bekletildi*", "bekletiyo*", "kimse ilgilenmedi", "ilgilenmediniz", "ilgilenmiyo*", "daha kotu",
-    "bi daha getirmem", "bir daha getirmem", "bi daha gelmem", "bir daha gelmem", "bi daha almam",
+    "done being polite", "nazik olmaktan bik*", "kibar olmaktan bik*", "bi daha getirmem", "bir daha getirmem", "bi daha gelmem", "bir daha gelmem", "bi daha almam",
     "bir daha almam", "para tuzag*", "kabul etmiyorum", "musterinizdim", "poor work", "sloppy work",
     "shoddy", "not coming back", "never coming back", "wont be coming back", "never again",
     "dagildi*", "sinir bozucu", "kizgin*", "ofke*", "pisman*", "yaziklar olsun", "amator*", "ozensiz*",

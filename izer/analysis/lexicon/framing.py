@@ -54,6 +54,11 @@ BURNT_OUT = Terms(
     "fried",
 )
 """A part that burned out and stopped: a defect, not a fire, when nothing smokes or burns."""
+KIDDING = Terms(
+    "saka saka", "sakaydi", "saka yaptim", "saka yapiyorum", "sadece saka", "just kidding", "only kidding",
+    "jk", "kidding",
+)
+"""An alarm called a joke in the same message ("fren tutmuyo 😂 şaka şaka"): no danger was told."""
 DENIAL = Terms(
     "sandik", "sandim", "sanmistik", "sanmistim", "zannettik", "zannettim", "we thought", "i thought it was",
     "oyle bir sey olmadi", "oyle bi sey olmadi", "oyle bisey olmadi", "boyle bir sey olmadi", "boyle bi sey olmadi",
@@ -107,6 +112,7 @@ __all__ = [
     "DENIAL",
     "FICTION",
     "HEARSAY",
+    "KIDDING",
     "LONG_AGO",
     "NOT_RIDING",
     "POLITE_AGAIN",

@@ -70,7 +70,8 @@ _STRUCTURE_FAILS = (
     "snapped", "broke", "broken", "came off", "came loose", "fell off",
 )
 _DETACH_FAILS = (
-    "firladi*", "yerinden cikti*", "cikti geldi", "came off", "came loose", "fell off", "flew off",
+    "firladi*", "firlamis*", "yerinden cikti*", "yerinden cikmis*", "cikti geldi", "came off", "came loose",
+    "fell off", "flew off",
 )
 STRUCTURE_FAILURE = Terms(
     *(f"{part} ~ {fail}" for part in _STRUCTURES for fail in _STRUCTURE_FAILS),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from izer.db import outbound, store
+from izer.db import escalations, outbound, outcomes
 from izer.errors import ESCALATION_UNDELIVERED
 from izer.notify import Channel, Language, Notice, NoticeFacts, Notifier, render_notice
 from izer.observability import ESCALATIONS, log_stage
@@ -128,7 +128,7 @@ class EscalationActivities:
         message that is not critical, when each level may page management if it falls in quiet hours."""
         deadline = self._policy.deadline(params, pages_management=self._targets.has_management)
         with self._sessions() as session:
-            store.set_status(session, params.message_id, "open", due_at=deadline.due_at)
+            outcomes.set_status(session, params.message_id, "open", due_at=deadline.due_at)
         log_stage(
             log,
             "waiting",
@@ -199,10 +199,10 @@ class EscalationActivities:
     def _suppressed(self, params: EscalateInput, phone_number: str) -> bool:
         """The chat already has an open escalation at this level: record the suppression, page nobody."""
         with self._sessions() as session:
-            other = store.chat_escalated_elsewhere(session, params.id, phone_number, params.level)
+            other = escalations.chat_escalated_elsewhere(session, params.id, phone_number, params.level)
             if other is None:
                 return False
-            store.record_escalation(
+            escalations.record_escalation(
                 session,
                 message_id=params.id,
                 level=params.level,
@@ -213,16 +213,16 @@ class EscalationActivities:
                 due_at=params.due_at,
                 late_by_seconds=params.late_by_seconds,
             )
-            store.set_status(session, params.id, "escalated", escalation_level=params.level)
+            outcomes.set_status(session, params.id, "escalated", escalation_level=params.level)
         return True
 
     def _sent(self, params: EscalateInput, target: str) -> bool:
         with self._sessions() as session:
-            return store.escalation_sent(session, params.id, params.level, params.kind, target)
+            return escalations.escalation_sent(session, params.id, params.level, params.kind, target)
 
     def _record(self, params: EscalateInput, target: str, delivered: bool, detail: str) -> None:
         with self._sessions() as session:
-            store.record_escalation(
+            escalations.record_escalation(
                 session,
                 message_id=params.id,
                 level=params.level,
@@ -236,7 +236,7 @@ class EscalationActivities:
 
     def _mark_escalated(self, params: EscalateInput) -> None:
         with self._sessions() as session:
-            store.set_status(session, params.id, "escalated", escalation_level=params.level)
+            outcomes.set_status(session, params.id, "escalated", escalation_level=params.level)
 
     async def _post(self, url: str, payload: dict[str, object], *, key: str) -> tuple[bool, str]:
         try:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 
 from activities.escalation import ResponsePolicy
-from izer.db import store
+from izer.db import outcomes
 from izer.observability import log_stage
 from workflows.contracts import OutcomeRecorded, RecordOutcomeInput
 
@@ -31,7 +31,7 @@ class OutcomeActivities:
             deadline = self._policy.deadline(params.deadline, pages_management=self._pages_management)
         status = "open" if deadline is not None else "closed" if params.close else None
         with self._sessions() as session:
-            store.record_outcome(
+            outcomes.record_outcome(
                 session,
                 params.message_id,
                 params.analysis,

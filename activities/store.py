@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from izer.db import queries, store
+from izer.db import outcomes, reports, store
 from izer.domain import AnswerSignal, IncomingMessage, RecordResult
 from izer.errors import MESSAGE_NOT_FOUND
 from izer.observability import log_stage
@@ -45,7 +45,7 @@ class StoreActivities:
             if result.business_replied_at is not None:
                 answer = AnswerSignal(answered_by=result.business_sender or "business", source="history")
                 for message_id in result.answered_in_history:
-                    store.record_answer(session, message_id, answer, result.business_replied_at)
+                    outcomes.record_answer(session, message_id, answer, result.business_replied_at)
         info = activity.info()
         log_stage(log, "stored", message.message_id, info.workflow_id or "", f"new={result.inserted}")
         return result
@@ -61,7 +61,7 @@ class StoreActivities:
     @activity.defn
     def record_analysis(self, params: RecordAnalysisInput) -> None:
         with self._sessions() as session:
-            store.record_analysis(session, params.message_id, params.analysis, attempt=params.attempt)
+            outcomes.record_analysis(session, params.message_id, params.analysis, attempt=params.attempt)
         analysis = params.analysis
         analyzer = f"{analysis.analyzer} degraded" if analysis.degraded else analysis.analyzer
         labels = f"{analyzer} {analysis.category}/{analysis.priority_level}"
@@ -70,7 +70,7 @@ class StoreActivities:
     @activity.defn
     def record_routing(self, params: RecordRoutingInput) -> None:
         with self._sessions() as session:
-            store.record_routing(
+            outcomes.record_routing(
                 session, params.message_id, params.routing, attempt=params.attempt, processed_at=params.processed_at
             )
         routing = params.routing
@@ -86,7 +86,7 @@ class StoreActivities:
     @activity.defn
     def record_answer(self, params: RecordAnswerInput) -> None:
         with self._sessions() as session:
-            store.record_answer(session, params.message_id, params.answer, params.answered_at)
+            outcomes.record_answer(session, params.message_id, params.answer, params.answered_at)
         log_stage(
             log,
             "answered",
@@ -104,9 +104,9 @@ class StoreActivities:
         epoch = datetime(1970, 1, 1)
         period_end = epoch + ((now - epoch) // interval) * interval
         with self._sessions() as session:
-            return queries.record_snapshot(session, period_end=period_end, interval=interval)
+            return reports.record_snapshot(session, period_end=period_end, interval=interval)
 
     @activity.defn
     def set_status(self, params: StatusChange) -> None:
         with self._sessions() as session:
-            store.set_status(session, params.message_id, params.status, escalation_level=params.escalation_level)
+            outcomes.set_status(session, params.message_id, params.status, escalation_level=params.escalation_level)

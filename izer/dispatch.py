@@ -19,7 +19,7 @@ from temporalio.common import WorkflowIDConflictPolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
-from izer.db import queries, store
+from izer.db import outcomes, queries
 from izer.domain import AnswerSignal, IncomingMessage, WebhookResult, workflow_id_for
 from izer.errors import InputError
 from izer.observability import log_stage
@@ -143,7 +143,7 @@ async def signal_answer(services: Services, message_id: str, answer: AnswerSigna
             raise InputError(f"Temporal refused the signal: {err.message}", status=503) from None
         if known is None:
             raise InputError(f"no message with id {message_id!r}", status=404) from None
-        await services.db(lambda s: store.record_answer(s, message_id, answer, answer.answered_at or now()))
+        await services.db(lambda s: outcomes.record_answer(s, message_id, answer, answer.answered_at or now()))
         delivered = "database"
     return {"message_id": message_id, "answered_by": answer.answered_by, "recorded_via": delivered}
 

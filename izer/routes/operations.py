@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy.orm import Session
 
-from izer.db import queries
+from izer.db import reports
 from izer.db.engine import ping
 from izer.db.gauges import Gauges, read_gauges
 from izer.observability import BREACHES, MESSAGES, OPEN_MESSAGES, metrics_text
@@ -58,14 +58,14 @@ async def stats(request: Request, services: ServicesDep, hours: Hours = 24) -> R
     require_token(request, services)
 
     def compute(session: Session) -> dict[str, Any]:
-        return {**queries.statistics_for(session, hours), "snapshots": queries.snapshots(session, hours)}
+        return {**reports.statistics_for(session, hours), "snapshots": reports.snapshots(session, hours)}
 
     return JSONResponse(await services.db(compute))
 
 
 @router.get("/sla/breaches", dependencies=[Authorized])
 async def sla_breaches(services: ServicesDep, hours: Hours = 24) -> dict[str, Any]:
-    items = await services.db(lambda s: queries.breaches(s, hours))
+    items = await services.db(lambda s: reports.breaches(s, hours))
     return {"count": len(items), "breaches": items}
 
 

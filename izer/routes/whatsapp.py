@@ -19,7 +19,7 @@ from temporalio.client import Client
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError
 
-from izer.db import outbound, store
+from izer.db import outbound, receipts, store
 from izer.dispatch import already_processed, signal_answer
 from izer.domain import AnswerSignal, IncomingMessage, message_id_of, normalize_phone
 from izer.errors import InputError
@@ -119,7 +119,7 @@ def _record_reactions_and_statuses(session: Session, notification: MetaNotificat
     Returns wamid → who sent the reply, for the statuses that are İzer's replies."""
     replies: dict[str, str] = {}
     for reaction in notification.reactions:
-        store.record_reaction(
+        receipts.record_reaction(
             session,
             reaction_id=reaction.reaction_id,
             message_id=reaction.message_id,
@@ -128,7 +128,7 @@ def _record_reactions_and_statuses(session: Session, notification: MetaNotificat
             reacted_at=reaction.timestamp,
         )
     for status in notification.statuses:
-        store.record_status(
+        receipts.record_status(
             session,
             wamid=status.message_id,
             status=status.raw_status or status.status,

@@ -203,7 +203,7 @@ def _check_config(args: argparse.Namespace) -> int:
 
 def _replay(args: argparse.Namespace) -> int:
     """Analyze and route a stored message again, through Temporal, recorded as a new attempt."""
-    from izer.db import store
+    from izer.db import outcomes, store
     from izer.db.engine import make_engine, make_sessionmaker
     from izer.temporal import connect
     from workflows.contracts import ReplayInput
@@ -215,7 +215,7 @@ def _replay(args: argparse.Namespace) -> int:
         if store.load_message(session, args.message_id) is None:
             print(f"no stored message {args.message_id!r}", file=sys.stderr)
             return 1
-        attempt = store.next_attempt(session, args.message_id)
+        attempt = outcomes.next_attempt(session, args.message_id)
     engine.dispose()
 
     async def replay() -> str:
@@ -248,7 +248,7 @@ def _export(args: argparse.Namespace) -> int:
     import csv
     from datetime import UTC, datetime
 
-    from izer.db import queries
+    from izer.db import reports
     from izer.db.engine import make_engine, make_sessionmaker
 
     def moment(text: str) -> datetime:
@@ -258,11 +258,11 @@ def _export(args: argparse.Namespace) -> int:
     settings = Settings()
     engine = make_engine(settings.sqlalchemy_url)
     with make_sessionmaker(engine)() as session:
-        rows = queries.export_rows(session, moment(args.since), moment(args.until) if args.until else None)
+        rows = reports.export_rows(session, moment(args.since), moment(args.until) if args.until else None)
     engine.dispose()
     output = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
-        writer = csv.DictWriter(output, fieldnames=queries.EXPORT_COLUMNS)
+        writer = csv.DictWriter(output, fieldnames=reports.EXPORT_COLUMNS)
         writer.writeheader()
         writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()} for row in rows)
     finally:

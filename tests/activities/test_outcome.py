@@ -13,7 +13,7 @@ from temporalio.testing import ActivityEnvironment
 
 from activities.escalation import ResponsePolicy
 from activities.outcome import OutcomeActivities
-from izer.db import store
+from izer.db import outcomes, store
 from izer.db.engine import init_database, make_engine, make_sessionmaker
 from izer.db.models import AgentRouting, AnalyticsResult, WebhookMessage
 from izer.domain import AnswerSignal, RoutingResult
@@ -87,7 +87,7 @@ def test_no_action_needed_closes_and_an_answer_stays(sessions: sessionmaker[Sess
     stored(sessions, "o-3")
     closed = ActivityEnvironment().run(activities.record_outcome, outcome("o-2", close=True))
     with sessions() as session:
-        store.record_answer(session, "o-3", AnswerSignal(answered_by="Ayşe"), RECEIVED + timedelta(minutes=1))
+        outcomes.record_answer(session, "o-3", AnswerSignal(answered_by="Ayşe"), RECEIVED + timedelta(minutes=1))
     answered = ActivityEnvironment().run(activities.record_outcome, outcome("o-3", waits=True))
     assert closed.deadline is None and answered.deadline is not None
     with sessions() as session:

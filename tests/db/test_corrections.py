@@ -9,7 +9,7 @@ from pathlib import Path
 from izer.analysis import model as text_model
 from izer.analysis import rules
 from izer.analysis.training import example, load_records
-from izer.db import corrections, queries, store
+from izer.db import corrections, outcomes, queries, reports, store
 from izer.db.engine import init_database, make_engine, make_sessionmaker
 from izer.domain import HistoryEntry
 from tests.workflows.doubles import message
@@ -25,12 +25,12 @@ def test_a_correction_round_trips_through_export_and_training(tmp_path: Path) ->
     )
     with sessions() as session:
         store.record_message(session, msg, workflow_id="message-c-1", business_senders=["İzer"])
-        store.record_analysis(session, "c-1", rules.analyze(msg).model_copy(update={"priority_level": "normal"}))
+        outcomes.record_analysis(session, "c-1", rules.analyze(msg).model_copy(update={"priority_level": "normal"}))
         first = corrections.record_correction(session, "c-1", corrected_by="Ayşe", priority="critical")
         second = corrections.record_correction(session, "c-1", corrected_by="Mehmet", category="support")
         again = corrections.record_correction(session, "c-1", corrected_by="Ayşe", priority="high")
         rows = corrections.labeled_records(session)
-        stats = queries.statistics_for(session, 24)
+        stats = reports.statistics_for(session, 24)
         detail = queries.message_detail(session, "c-1")
     assert first["raised"] and first["priority"] == ["normal", "critical"] and first["corrected_by"] == "Ayşe"
     assert not second["raised"] and second["priority"] == ["critical", "critical"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from izer.db import store
+from izer.db import outcomes, store
 from izer.db.engine import init_database, make_engine, make_sessionmaker
 from izer.domain import AnswerSignal, HistoryEntry, IncomingMessage
 
@@ -60,8 +60,8 @@ def test_the_first_answer_is_kept(tmp_path: Path) -> None:
     at = datetime(2025, 5, 10, 10, 0, tzinfo=UTC)
     with make_sessionmaker(engine)() as session:
         store.record_message(session, _message("m", at), workflow_id="w", business_senders=["İzer"])
-        assert store.record_answer(session, "m", AnswerSignal(answered_by="Ayşe"), at + timedelta(minutes=1))
-        assert not store.record_answer(session, "m", AnswerSignal(answered_by="Can"), at + timedelta(minutes=2))
+        assert outcomes.record_answer(session, "m", AnswerSignal(answered_by="Ayşe"), at + timedelta(minutes=1))
+        assert not outcomes.record_answer(session, "m", AnswerSignal(answered_by="Can"), at + timedelta(minutes=2))
         again = store.record_message(session, _message("m", at), workflow_id="w", business_senders=["İzer"])
     assert again.inserted is False
 

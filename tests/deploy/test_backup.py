@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from izer.db import store
+from izer.db import escalations, outcomes, store
 from izer.db.engine import init_database, make_engine, make_sessionmaker
 from izer.domain import Analysis, HistoryEntry, IncomingMessage, RoutingResult
 
@@ -101,9 +101,9 @@ def fill(url: str) -> None:
         for index, message in enumerate(MESSAGES):
             workflow_id = f"message-{message.message_id}"
             store.record_message(session, message, workflow_id=workflow_id, business_senders=SENDERS)
-            store.record_analysis(session, message.message_id, analysis_for(message, index))
-            store.record_routing(session, message.message_id, routing_for(message, index))
-        store.record_escalation(
+            outcomes.record_analysis(session, message.message_id, analysis_for(message, index))
+            outcomes.record_routing(session, message.message_id, routing_for(message, index))
+        escalations.record_escalation(
             session,
             message_id=MESSAGES[2].message_id,
             level=1,

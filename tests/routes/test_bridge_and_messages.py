@@ -282,7 +282,7 @@ async def test_metrics_count_webhook_requests_and_expose_the_queue(stack: Stack)
 
 
 async def test_replay_records_a_new_attempt_with_its_own_idempotency_key(stack: Stack) -> None:
-    from izer.db import store
+    from izer.db import outcomes, store
     from izer.db.engine import make_engine, make_sessionmaker
     from izer.temporal import pipeline_config
     from workflows.contracts import ReplayInput
@@ -292,7 +292,7 @@ async def test_replay_records_a_new_attempt_with_its_own_idempotency_key(stack: 
     first = (await stack.post("/webhook", json=body)).json()
     engine = make_engine(stack.settings.sqlalchemy_url)
     with make_sessionmaker(engine)() as session:
-        attempt = store.next_attempt(session, body["message_id"])
+        attempt = outcomes.next_attempt(session, body["message_id"])
         assert store.load_message(session, body["message_id"]).current_message == body["current_message"]
     engine.dispose()
     assert attempt == 2

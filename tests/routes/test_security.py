@@ -19,7 +19,7 @@ from temporalio.service import RPCError
 from temporalio.testing import WorkflowEnvironment
 
 from api import create_app
-from izer.db import store
+from izer.db import outcomes, store
 from izer.db.engine import make_sessionmaker
 from izer.db.models import WebhookMessage
 from izer.domain import IncomingMessage
@@ -112,8 +112,8 @@ async def test_a_processed_message_never_runs_again_after_temporal_forgets_it(st
             urgency_score=3, category="support", sentiment="neutral", keywords=[], priority_level="normal",
             action_required=False, recommended_response_time="24hours",
         )  # fmt: skip
-        store.record_analysis(session, message.message_id, analysis)
-        store.record_routing(session, message.message_id, RoutingResult(success=True, agent="business_workflow"))
+        outcomes.record_analysis(session, message.message_id, analysis)
+        outcomes.record_routing(session, message.message_id, RoutingResult(success=True, agent="business_workflow"))
     repeat = await stack.post("/webhook", json=body)
     assert repeat.status_code == 200 and repeat.json()["duplicate"] is True
     with pytest.raises(RPCError):
@@ -185,7 +185,7 @@ async def test_metrics_read_no_stored_message_whatever_the_history(stack: Stack)
                 received_at=now - timedelta(hours=1),
             )
             store.record_message(session, message, workflow_id="w", business_senders=[])
-            store.set_status(session, message.message_id, "closed")
+            outcomes.set_status(session, message.message_id, "closed")
     loaded: list[Any] = []
     listener = lambda target, context: loaded.append(target)  # noqa: E731
     event.listen(WebhookMessage, "load", listener)

@@ -10,7 +10,7 @@ import httpx
 from temporalio.testing import ActivityEnvironment
 
 from activities.escalation import EscalationActivities, EscalationTargets, ResponsePolicy
-from izer.db import store
+from izer.db import outcomes, store
 from izer.db.engine import init_database, make_engine, make_sessionmaker
 from izer.domain import AnswerSignal, IncomingMessage
 from izer.notify import NoticeFacts, render_notice, scrub
@@ -77,7 +77,7 @@ async def test_the_escalation_activity_pages_nobody_for_an_answered_message(tmp_
     )
     with sessions() as session:
         store.record_message(session, message, workflow_id="message-m-answered", business_senders=["İzer"])
-        store.record_answer(session, "m-answered", AnswerSignal(answered_by="Ayşe"), now)
+        outcomes.record_answer(session, "m-answered", AnswerSignal(answered_by="Ayşe"), now)
     posted: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: posted.append(request) or httpx.Response(200))
     async with httpx.AsyncClient(transport=transport) as http:

@@ -53,6 +53,9 @@ now; the first, blind figures are kept below because they are the honest estimat
   from blind12 and blind13; first run, combined: category 0.855, within one 0.945, critical recall 18/18,
   precision 0.900, needs_review 0.082. Fixed by their causes: "ne kadar" read as a deadline, orders that
   "exploded", a thanks after a fixed brake read as a complaint.
+* ``blind15_labeled.jsonl`` (110, 18 critical), by a ninth writer, scored at ``6eb59e3``; first run,
+  combined: category 0.873, within one 0.991, critical recall 17/18, precision 0.944, needs_review 0.036.
+  Fixed by their causes: a wheel that "yerinden çıkmış" while riding, "şaka şaka", "done being polite".
 
 Three training sets were written from the label guide by writers who had read neither the analyzer nor the
 other sets, each with a focus, and scored once at ``b62f9b7`` before anything learned from them (combined):
@@ -99,7 +102,7 @@ them (combined; the commit is the one each was scored at):
 
 The development targets are asserted on the first sets: critical recall 1.0 (a missed critical message is the
 worst failure), critical precision ≥ 0.7, category ≥ 0.80, priority within one ≥ 0.95. ``blind3``,
-``blind6``-``blind9``, ``blind11``-``blind14`` and four desk sets are asserted on the critical targets only:
+``blind6``-``blind9``, ``blind11``-``blind15`` and four desk sets are asserted on the critical targets only:
 blind3's remaining priority misses (an urgent parts question read as a low inquiry, a delivery complaint
 read as normal) were left unfixed, and on the later sets the rules alone read 0.70-0.84 of the categories;
 the category is the learned model's part there (``combined``). On ``blind10`` and ``fleets``, where the
@@ -135,6 +138,7 @@ BLIND11 = DATA / "blind11_labeled.jsonl"
 BLIND12 = DATA / "blind12_labeled.jsonl"
 BLIND13 = DATA / "blind13_labeled.jsonl"
 BLIND14 = DATA / "blind14_labeled.jsonl"
+BLIND15 = DATA / "blind15_labeled.jsonl"
 WRITTEN = [DATA / f"{name}_labeled.jsonl" for name in ("boundaries", "critical_boundary", "threads")]
 DESKS = [DATA / f"{name}_labeled.jsonl" for name in ("after_sales", "rentals", "sales_floor", "workshop", "fleets")]
 CONVERSATIONS = DATA / "conversations_labeled.jsonl"
@@ -161,6 +165,7 @@ PRIORITIES = {"critical", "high", "normal", "low"}
         (BLIND12, 110),
         (BLIND13, 110),
         (BLIND14, 110),
+        (BLIND15, 110),
         *((path, 150) for path in [*WRITTEN, *DESKS, CONVERSATIONS, *HARD]),
     ],
 )
@@ -183,7 +188,7 @@ def test_rule_analyzer_meets_the_targets_on_the_development_sets(path: Path) -> 
 
 @pytest.mark.parametrize(
     "path",
-    [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, BLIND12, BLIND13, BLIND14, *DESKS[:4]],
+    [BLIND3, BLIND6, BLIND7, BLIND8, BLIND9, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, *DESKS[:4]],
     ids=lambda path: path.stem,
 )
 def test_rule_analyzer_reads_the_critical_messages_of_the_later_blind_sets(path: Path) -> None:

@@ -24,7 +24,9 @@ from izer.dispatch import already_processed, signal_answer
 from izer.domain import AnswerSignal, IncomingMessage, message_id_of, normalize_phone
 from izer.errors import InputError
 from izer.ingest.bridge import decode_json
-from izer.ingest.meta import MetaNotification, MetaPayloadError, StatusUpdate, parse_notification
+from izer.ingest.meta_fields import MetaPayloadError
+from izer.ingest.meta_notification import MetaNotification, parse_notification
+from izer.ingest.meta_statuses import StatusUpdate
 from izer.ingest.signature import verify_signature
 from izer.routes.deps import Services, ServicesDep, now, read_body
 from izer.temporal import message_workflow_start

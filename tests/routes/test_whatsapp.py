@@ -18,7 +18,7 @@ from temporalio.testing import WorkflowEnvironment
 from api import create_app
 from izer.db.engine import make_engine, make_sessionmaker
 from izer.db.models import WhatsAppReply
-from izer.ingest.meta import parse_notification
+from izer.ingest.meta_notification import parse_notification
 from izer.ingest.signature import sign
 from izer.settings import Settings
 from tests.conftest import SHARED

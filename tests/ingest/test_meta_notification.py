@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from izer.ingest.meta import MAX_MESSAGE_CHARS, MetaNotification, MetaPayloadError, parse_notification
+from izer.ingest.meta_fields import MetaPayloadError
+from izer.ingest.meta_notification import MAX_MESSAGE_CHARS, MetaNotification, parse_notification
 
 PAYLOADS = Path(__file__).resolve().parent / "payloads"
 RECEIVED_AT = datetime(2025, 1, 1, 10, 0, 30, tzinfo=UTC)

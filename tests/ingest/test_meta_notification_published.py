@@ -12,7 +12,8 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from izer.ingest.meta import META_OBJECT, MetaNotification, MetaPayloadError, parse_notification
+from izer.ingest.meta_fields import MetaPayloadError
+from izer.ingest.meta_notification import META_OBJECT, MetaNotification, parse_notification
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "whatsapp"
 RECEIVED_AT = datetime(2025, 1, 1, tzinfo=UTC)

@@ -360,7 +360,7 @@ def stranded(hits: Matches, *, asks: bool = False) -> bool:
     immobile = recent(immobile, hits)
     if not framed(_scoped(immobile, hits[lx.CONDITIONAL], hits.text), hits, asks=asks) or hits[lx.GOT_HOME]:
         return False
-    outside = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.TRAFFIC)]
+    outside = [bool(hits[table]) for table in (lx.FAR_AWAY, lx.NIGHT, lx.TRAFFIC, lx.EXPOSED)]
     places = [*outside, bool(hits[lx.NO_TRANSPORT]), bool(hits[lx.PICKUP])]
     here, company = bool(hits[lx.PRESENT_PLACE]), bool(hits[lx.COMPANY])
     # Children and no car at home make a failure a hardship; out on the road, an emergency.

@@ -13,6 +13,7 @@ from izer.analysis.rules import analyze
 from tests.analysis.chat import message
 
 CRITICAL = [
+    "the front lever now pulls all the way to the grip and I'm at the top of a long descent, what do I do",
     # a wheel that came off while riding, told in the evidential past
     "dün servisten aldık, bugün işe giderken arka teker yerinden çıkmış, zor durdum",
     # a crack in a part that carries the rider, with a ride ahead
@@ -56,6 +57,8 @@ CRITICAL = [
     "gidon kökten koptu, yere kapaklandım, bileğim şişti. 10 gün önce aldım bunu",
 ]
 OTHER_CRITICAL = [
+    # a rental that will not unlock, out in the sun with small children
+    ("kiralık bisikletin kilidi açılmıyor, 2 küçük çocukla güneşin altındayız yarım saattir", "stranded"),
     # an order given a deadline and a fallback supplier
     ("we need 25 cargo bikes confirmed by 6pm today, otherwise we go with another supplier", "b2b_at_risk"),
     # a dealership or a fleet contract about to end
@@ -91,6 +94,11 @@ OTHER_CRITICAL = [
     ),
 ]
 NOT_CRITICAL = [
+    # a brake that needs bleeding, a fire hydrant, a helmet's buckle to exchange, a bike dropped off for service
+    "rear brake feels soft after long rides but still stops, does it need bleeding?",
+    "yangın musluğunun önüne park etsem 5 dk sorun olur mu, bisikleti alıp çıkıcam",
+    "kaskın tokası ilk hafta kırıldı, değiştirebilir misiniz?",
+    "you scratched my frame, it wasn't there when I dropped it off, I want this fixed",
     # an alarm called a joke in the same breath
     "zincir koptu 😂 şaka şaka, sadece yağlamak lazım, yağ satıyo musunuz",
     # an injury that had nothing to do with a bike, a game played in the garden
@@ -225,6 +233,7 @@ def test_a_danger_blamed_on_the_shops_work_is_a_critical_complaint(text: str) ->
         ("Kiraladığımız bisikletin zinciri koptu, Gülbahçe yolunda kaldık, hava kararıyor, gelir misiniz?", "support"),
         ("the e-bike we hired is dead, we're stuck past Çeşme with no bus back, can you fetch us?", "support"),
         ("zincirim koptu, Gülbahçe yolunda kaldım, hava kararıyor, ne yapabilirim?", "technical"),
+        ("Günde 2.000 TL kazanmak ister misiniz? Evden çalışma fırsatı, link: bit.ly/x", "general"),
         # a bank that asks for the card's PIN, a buyer who overpays by cheque: scams, not customers
         ("Banka güvenlik birimi: hesabınız için kart şifrenizi ve telefonunuza gelen kodu iletin", "general"),
         ("I buy 30 bikes, pay by certified cheque with extra, you send the difference to my shipping agent", "general"),

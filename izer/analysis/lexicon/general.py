@@ -49,7 +49,7 @@ TEST_FILLER = Terms(r"re:\d+", "mesaj*", "message*", "msg", "ignore", "ignore th
 SPAM = Terms(
     "kripto*", "kazanc*", "garantili kazanc*", "bahis*", "casino*", "kumar*", "ilk 100 kisi*", "katilin",
     "takipci*", "followers", "grow your", "dm for", "click here", "tikla*", "crypto*", "bitcoin",
-    "kart sifre*", "sifrenizi", "gelen kodu", "dogrulama kod*", "sms kod*", "certified cheque", "certified check",
+    "kazanmak ister*", "evden calisma*", "work from home", "kart sifre*", "sifrenizi", "gelen kodu", "dogrulama kod*", "sms kod*", "certified cheque", "certified check",
     "send the difference", "shipping agent", "overpay*",
     "investment opportunit*", "yatirim firsat*", "kredi basvuru*", "lottery", "kazandiniz", "hediye ceki*",
     "congratulations you", "limited offer", "join our", "grubumuza", "kanalimiza", "subscribe",

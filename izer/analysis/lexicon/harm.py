@@ -85,7 +85,7 @@ CRASH_GEAR = Terms(
 """A helmet that cracked: the head took a blow, so whoever wore it crashed."""
 REFUND_ASKED = Terms(
     "iade*", "refund*", "return it", "money back", "geri ver*", "degisim*", "exchange", "garanti*", "warranty",
-    "defolu", "defective", "faulty",
+    "defolu", "defective", "faulty", "degistirmeye", "degistirebilir*", "degistirir misiniz",
 )
 """A cracked helmet sent back as a faulty product is a complaint, not a crash."""
 CARE = Terms(
@@ -113,9 +113,11 @@ MORTAL_DANGER = Terms(
 CARE_OTHER_SENSE = Terms(
     "ambulance service*", "ambulance company", "ambulance crew*", "ambulance driver*", "private ambulance",
     "ambulans hizmet*", "ambulans firma*", "ambulans sirket*", "ambulans sofor*", "paramedics", "for our paramedics",
-    "hastanede calis*", "hastanede hemsire*", "hastanede doktor*",
+    "hastanede calis*", "hastanede hemsire*", "hastanede doktor*", "need bleeding", "needs bleeding",
+    "brake bleed*", "bleed the brake*", "bleeding the brake*", "bleed kit",
 )
-"""Care words for a job or a business: "we're a private ambulance service", "hastanede çalışıyorum"."""
+"""Care words for a job or a business ("we're a private ambulance service", "hastanede çalışıyorum"), or for
+a brake's service ("do they need bleeding?")."""
 FALL_OTHER_SENSE = Terms(
     "fell asleep", "fall asleep", "falls asleep", "fell in love", "fall in love", "fell for", "fall for",
     "prices fell", "fiyat* dustu*", "fiyat* dusmus*", "menzil* dus*", "uyuyakal*",

@@ -102,7 +102,8 @@ FRAME = Terms(
 )
 FRAME_SIGN = Terms(
     *_STRUCTURE_FAILS, "catlamis*", "catlak*", "kirilmis*", "kirik*", "kopmus*", "cikti geldi",
-    "ayrilmis*", "yerinden cikmis*", "firlamis*", "yerinden oynamis*", "dustu", "kaydi", "slipped", "dropped",
+    "ayrilmis*", "yerinden cikmis*", "firlamis*", "yerinden oynamis*", "dustu", "kaydi", "slipped",
+    r"re:dropped(?! (?:it |them |the bike |my bike )?off)",
     "gevsedi*", "gevsemis*", "bosaldi*", "dondu", "coktu*", "elimde kaldi", "elinde kaldi", "came off in my hand",
     "snap", "cracking", "came apart", "came out", "flew off",
     "fell apart", "detached", "split", "collapsed", "buckled", "folded", "gave way", "twisted", "sheared*",

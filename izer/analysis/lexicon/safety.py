@@ -47,7 +47,7 @@ BRAKE_WEAK = Terms(
 )
 """Brakes that still work, badly: a safety concern for the next ride, not yet a failure."""
 BRAKE_FAILURE = Terms(
-    "fren* gitti", "fren* gitmis*", "frenim yok", "frenler yok", "no brakes", "frensiz kal*", "lost my brakes",
+    "fren* gitti", "fren* gitmis*", "lever* ~ to the grip", "all the way to the grip", "frenim yok", "frenler yok", "no brakes", "frensiz kal*", "lost my brakes",
     "lost the brakes", "durduramadim", "couldnt stop",
     "cant stop", "cannot stop", "wont stop", "duramiyo*", "durduramiyo*", "durduramad*", "frenlemiyo*",
     "fren* yok", "yavaslayamiyo*", "yavaslamiyo*", "doesnt stop at all", "wont slow down", "cant slow down",
@@ -151,7 +151,7 @@ DANGER_QUESTION = Terms(
 """Asking whether something is dangerous ("frenler tehlikeli mi?", "is it dangerous to…") is a question."""
 FIGURATIVE = Terms(
     "fire safety", "safety bag*", "charging bag*", "fire escape", "fire exit", "fire alarm*", "fire door*",
-    "yangin merdiven*", "yangin cikis*", "yangin alarm*", "yangin kapi*", "yangin dolab*", "yangin guvenli*",
+    "yangin muslug*", "fire hydrant*", "hydrant*", "yangin merdiven*", "yangin cikis*", "yangin alarm*", "yangin kapi*", "yangin dolab*", "yangin guvenli*",
     "in the reviews", "on fire in", "yangin yeri*", "yangin gibi", "ates gibi", "alev gibi", "bomba gibi",
     "roket gibi", "is fire", "so fire",
     "fire sale", "accident free", "kazasiz*", "crash free", "crash test*", "smoking fast", "smoking quick",

@@ -42,6 +42,11 @@ AWAY_TOO_LONG = Terms(
 """A member of the party who should be back, cannot be reached, and has been gone too long: missing."""
 
 # --- critical: stranded customer --------------------------------------------------------------
+EXPOSED = Terms(
+    "gunesin altinda*", "gunes altinda*", "sicakta", "sicaktan bunal*", "golge yok", "in the sun", "in the heat",
+    "no shade", "scorching",
+)
+"""Out in the heat with no shade: like a dark or remote road, a place where a stuck rider is in trouble."""
 STRANDED = Terms(
     "yolda kaldi*", "yolda kalmis*", "yolunda kaldi*", "yolunda kalmis*", "yolun ortasinda", "ortada kaldi*", "ortada kaldik", "dagda kaldi*",
     "gece ~ kaldik", "gece ~ kaldim", "stuck out here", "come and get us", "come get us",
@@ -390,6 +395,7 @@ __all__ = [
     "SOFT_RISK",
     "SOON",
     "STRANDED",
+    "EXPOSED",
     "THEFT",
     "TIMES_COUNTED",
     "TODAY",

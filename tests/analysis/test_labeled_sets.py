@@ -44,7 +44,7 @@ now; the first, blind figures are kept below because they are the honest estimat
   0.082. Its two false alarms (a failure only believed for a moment, a motor that burned out) and one
   emergency the rules alone missed (a motor locked in the middle of a junction) were fixed.
 * ``blind12_labeled.jsonl`` and ``blind13_labeled.jsonl`` (110 each, 17 critical each), by a sixth and a
-  seventh writer, scored at ``96f154b`` after the six training sets below; first runs, combined: blind12
+  seventh writer, scored at ``96f154b`` after six of the training sets below; first runs, combined: blind12
   category 0.855, within one 0.982, critical recall 17/17, precision 0.895, needs_review 0.036 (every
   target met); blind13 category 0.891, within one 0.991, critical recall 16/17, precision 0.941,
   needs_review 0.036. Fixed by their causes: a crack in a carrying part with a ride ahead; a fire feared or

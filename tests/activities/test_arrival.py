@@ -3,7 +3,6 @@ analyzed with the rules, an important customer's floor applied, as the two activ
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -12,29 +11,15 @@ from temporalio.testing import ActivityEnvironment
 from activities.analysis import AnalysisActivities
 from activities.arrival import ArrivalActivities
 from activities.store import StoreActivities
-from izer.db.engine import init_database, make_engine, make_sessionmaker
 from izer.db.floors import PriorityFloors
-from izer.db.models import ImportantCustomer, MessageHistory, WebhookMessage
+from izer.db.models import MessageHistory, WebhookMessage
 from izer.domain import HistoryEntry
+from tests.db.dealer import sessions_with_a_dealer
 from tests.workflows.doubles import message
 
 
 def test_a_message_is_stored_once_and_analyzed_with_its_floor(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'izer.db'}")
-    init_database(engine)
-    sessions = make_sessionmaker(engine)
-    with sessions() as session:
-        session.add(
-            ImportantCustomer(
-                phone_number="+905551112233",
-                name="Bayi",
-                tier="dealer",
-                min_priority="high",
-                active=True,
-                created_at=datetime(2026, 1, 1),
-            )
-        )
-        session.commit()
+    sessions = sessions_with_a_dealer(tmp_path)
     analysis = AnalysisActivities(floors=PriorityFloors(sessions), llm=None, business_senders=["İzer"])
     arrival = ArrivalActivities(store=StoreActivities(sessions=sessions, business_senders=["İzer"]), analysis=analysis)
     msg = message("a-1", "fiyat listesi alabilir miyim?").model_copy(
@@ -52,4 +37,3 @@ def test_a_message_is_stored_once_and_analyzed_with_its_floor(tmp_path: Path) ->
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(WebhookMessage)) == 1
         assert session.scalar(select(func.count()).select_from(MessageHistory)) == 1
-    engine.dispose()

@@ -3,18 +3,16 @@ zero period reads for every message; group names match as MySQL's collation comp
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
-from izer.db.engine import init_database, make_engine, make_sessionmaker
 from izer.db.floors import FloorTables, PriorityFloors
 from izer.db.models import CriticalGroup, ImportantCustomer
+from tests.db.dealer import sessions_with_a_dealer
 from tests.workflows.doubles import message
-
-PHONE = "+905551112233"
 
 
 class Clock:
@@ -23,25 +21,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-def sessions_with_a_dealer(tmp_path: Path) -> sessionmaker[Session]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'izer.db'}")
-    init_database(engine)
-    sessions = make_sessionmaker(engine)
-    with sessions() as session:
-        session.add(
-            ImportantCustomer(
-                phone_number=PHONE,
-                name="Bayi",
-                tier="dealer",
-                min_priority="high",
-                active=True,
-                created_at=datetime(2026, 1, 1),
-            )
-        )
-        session.commit()
-    return sessions
 
 
 def demote(sessions: sessionmaker[Session]) -> None:
